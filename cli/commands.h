@@ -1,0 +1,23 @@
+#pragma once
+// The kg subcommands. Each lives in cli/<name>.cpp: it parses its arguments into an options
+// struct, calls the libraries, formats the output and returns the exit code. Errors are
+// thrown as kg::Error / kg::InputError and turned into exit codes by main().
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kg::cli {
+
+using Args = std::vector<std::string>;
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;  // one line for `kg --help`
+  int (*run)(const Args& args);
+};
+
+// The table of every subcommand, in the order `kg --help` lists them (cli/main.cpp).
+const std::vector<Command>& commands();
+
+}  // namespace kg::cli
