@@ -1,0 +1,104 @@
+#pragma once
+// The averaged multiclass perceptron (Collins, EMNLP 2002) shared by every kg model that
+// learns from features: tokenizer boundaries, tagger, lemmatizer, parser transitions, NER.
+// Training keeps mutable sparse weights with lazy averaging (Daumé III's trick: a total and
+// a timestamp per weight); the result is a compact read-only model with sorted hashed keys
+// and quantised weights, loaded with a few memcpy calls. Features are 64-bit hashes of a
+// template id and its values (FeatureHasher); classes are dense ints 0..n-1.
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace kg::extract {
+
+class ModelReader;
+class ModelWriter;
+
+using FeatureId = uint64_t;
+
+// Builds feature ids: hash of a template number and up to three string or integer values.
+// Two different (template, values) pairs collide with probability ~2^-64 per pair.
+class FeatureHasher {
+ public:
+  static FeatureId id(uint32_t templ, std::string_view a);
+  static FeatureId id(uint32_t templ, std::string_view a, std::string_view b);
+  static FeatureId id(uint32_t templ, std::string_view a, std::string_view b, std::string_view c);
+  static FeatureId id(uint32_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0);
+};
+
+// A trained, averaged model: read-only and thread-safe.
+class PerceptronModel {
+ public:
+  PerceptronModel() = default;
+
+  int num_classes() const { return num_classes_; }
+  size_t num_features() const { return keys_.size(); }
+  size_t num_weights() const { return classes_.size(); }
+
+  // Adds the weights of `features` to scores[0..num_classes). Unknown features add nothing.
+  void add_scores(const FeatureId* features, size_t count, float* scores) const;
+  void add_scores(const std::vector<FeatureId>& features, float* scores) const {
+    add_scores(features.data(), features.size(), scores);
+  }
+
+  void save(ModelWriter& out) const;
+  static PerceptronModel load(ModelReader& in);
+
+ private:
+  friend class PerceptronTrainer;
+  int num_classes_ = 0;
+  float scale_ = 1.0f;               // weight = quantised * scale_
+  std::vector<FeatureId> keys_;      // sorted; lookup by binary search over a hash bucket table
+  std::vector<uint32_t> offsets_;    // keys_.size() + 1 entries into classes_/weights_
+  std::vector<uint16_t> classes_;
+  std::vector<int16_t> weights_;
+  std::vector<uint32_t> buckets_;    // first key index per top-bits bucket, size 2^bucket_bits_ + 1
+  uint32_t bucket_bits_ = 0;
+
+  void build_buckets();
+  const FeatureId* find(FeatureId key) const;
+};
+
+// Mutable weights for training. Not thread-safe.
+class PerceptronTrainer {
+ public:
+  explicit PerceptronTrainer(int num_classes) : num_classes_(num_classes) {}
+
+  int num_classes() const { return num_classes_; }
+  // Scores with the current (not averaged) weights, as training decisions need.
+  void add_scores(const FeatureId* features, size_t count, float* scores) const;
+  void add_scores(const std::vector<FeatureId>& features, float* scores) const {
+    add_scores(features.data(), features.size(), scores);
+  }
+  // Moves the weights of `features` by +delta for `truth` and -delta for `guess` (no-op if
+  // equal). Call tick() once per training example (after its updates), so averaging counts
+  // examples, not updates.
+  void update(const FeatureId* features, size_t count, int truth, int guess, float delta = 1.0f);
+  void update(const std::vector<FeatureId>& features, int truth, int guess, float delta = 1.0f) {
+    update(features.data(), features.size(), truth, guess, delta);
+  }
+  void tick() { ++clock_; }
+  uint64_t clock() const { return clock_; }
+  size_t num_features() const { return weights_.size(); }
+
+  // The averaged model. Weights whose absolute averaged value is below `prune` are dropped,
+  // and features left with no weight are dropped; smaller files, usually no accuracy loss.
+  PerceptronModel average(float prune = 0.0f) const;
+
+ private:
+  struct Weight {
+    uint16_t cls;
+    float value;
+    double total;    // sum of value over clock ticks up to `stamp`
+    uint64_t stamp;  // clock at the last change of value
+  };
+  void move(std::vector<Weight>& row, int cls, float delta);
+
+  int num_classes_;
+  uint64_t clock_ = 0;
+  std::unordered_map<FeatureId, std::vector<Weight>> weights_;
+};
+
+}  // namespace kg::extract

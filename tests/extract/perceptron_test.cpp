@@ -1,0 +1,107 @@
+#include "extract/perceptron.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "extract/model_file.h"
+
+namespace kg::extract {
+namespace {
+
+// Three classes, each signalled by its own word; "noise" appears everywhere.
+std::vector<std::pair<std::vector<FeatureId>, int>> toy_data() {
+  std::vector<std::pair<std::vector<FeatureId>, int>> data;
+  const char* words[] = {"red", "green", "blue"};
+  for (int rep = 0; rep < 5; ++rep) {
+    for (int c = 0; c < 3; ++c) {
+      data.push_back({{FeatureHasher::id(1, words[c]), FeatureHasher::id(2, "noise")}, c});
+    }
+  }
+  return data;
+}
+
+int argmax(const std::vector<float>& s) {
+  return static_cast<int>(std::max_element(s.begin(), s.end()) - s.begin());
+}
+
+TEST(Perceptron, LearnsASeparableProblem) {
+  PerceptronTrainer trainer(3);
+  for (int epoch = 0; epoch < 3; ++epoch) {
+    for (const auto& [features, truth] : toy_data()) {
+      std::vector<float> scores(3, 0.0f);
+      trainer.add_scores(features, scores.data());
+      trainer.update(features, truth, argmax(scores));
+      trainer.tick();
+    }
+  }
+  const PerceptronModel model = trainer.average();
+  for (const auto& [features, truth] : toy_data()) {
+    std::vector<float> scores(3, 0.0f);
+    model.add_scores(features, scores.data());
+    EXPECT_EQ(argmax(scores), truth);
+  }
+}
+
+TEST(Perceptron, AveragingWeighsEarlyWeightsByTheirLifetime) {
+  PerceptronTrainer trainer(2);
+  const std::vector<FeatureId> f = {FeatureHasher::id(7, "x")};
+  trainer.update(f, 0, 1);  // w0 = +1, w1 = -1 from clock 0
+  trainer.tick();
+  trainer.tick();
+  trainer.update(f, 1, 0);  // back to 0 at clock 2
+  trainer.tick();
+  trainer.tick();  // 4 ticks: w0 was 1 for 2 of them -> average 0.5
+  const PerceptronModel m = trainer.average();
+  std::vector<float> scores(2, 0.0f);
+  m.add_scores(f, scores.data());
+  EXPECT_NEAR(scores[0], 0.5f, 1e-3);
+  EXPECT_NEAR(scores[1], -0.5f, 1e-3);
+}
+
+TEST(Perceptron, PruningDropsSmallWeights) {
+  PerceptronTrainer trainer(2);
+  trainer.update({FeatureHasher::id(1, "big")}, 0, 1, 10.0f);
+  trainer.update({FeatureHasher::id(1, "small")}, 0, 1, 0.1f);
+  trainer.tick();
+  EXPECT_EQ(trainer.average(0.5f).num_features(), 1u);
+  EXPECT_EQ(trainer.average(0.0f).num_features(), 2u);
+}
+
+TEST(Perceptron, SaveAndLoadGiveTheSameScores) {
+  PerceptronTrainer trainer(3);
+  for (int i = 0; i < 200; ++i) {
+    trainer.update({FeatureHasher::id(3, static_cast<uint64_t>(i))}, i % 3, (i + 1) % 3,
+                   0.01f * static_cast<float>(i));
+    trainer.tick();
+  }
+  const PerceptronModel model = trainer.average();
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "kg_perceptron_roundtrip.kgm").string();
+  const ModelHeader header{"test", 1, 42};
+  ModelWriter w(header);
+  model.save(w);
+  w.save(path);
+  ModelReader r(path, header);
+  const PerceptronModel back = PerceptronModel::load(r);
+  r.finish();
+  std::remove(path.c_str());
+  ASSERT_EQ(back.num_features(), model.num_features());
+  for (int i = 0; i < 200; ++i) {
+    std::vector<float> a(3, 0.0f), b(3, 0.0f);
+    const std::vector<FeatureId> f = {FeatureHasher::id(3, static_cast<uint64_t>(i))};
+    model.add_scores(f, a.data());
+    back.add_scores(f, b.data());
+    EXPECT_EQ(a, b);
+  }
+}
+
+TEST(FeatureHasher, SeparatesTemplatesAndValueBoundaries) {
+  EXPECT_NE(FeatureHasher::id(1, "a"), FeatureHasher::id(2, "a"));
+  EXPECT_NE(FeatureHasher::id(1, "ab", "c"), FeatureHasher::id(1, "a", "bc"));
+  EXPECT_EQ(FeatureHasher::id(4, "x", "y"), FeatureHasher::id(4, "x", "y"));
+}
+
+}  // namespace
+}  // namespace kg::extract
