@@ -39,6 +39,20 @@ Fingerprint& Fingerprint::add(uint64_t value) {
   return *this;
 }
 
+std::string model_kind(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open the model file");
+  char magic[sizeof kMagic];
+  uint32_t length = 0;
+  if (!in.read(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof kMagic) != 0 ||
+      !in.read(reinterpret_cast<char*>(&length), sizeof length) || length > 64) {
+    throw InputError(path + ": not a kg model file (bad magic)");
+  }
+  std::string kind(length, '\0');
+  if (!in.read(kind.data(), length)) throw InputError(path + ": truncated model header");
+  return kind;
+}
+
 ModelWriter::ModelWriter(const ModelHeader& header) {
   raw(kMagic, sizeof kMagic);
   str(header.kind);

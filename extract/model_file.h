@@ -34,6 +34,11 @@ struct ModelHeader {
   uint64_t fingerprint = 0;  // of labels and feature templates, computed by the model's code
 };
 
+// The kind recorded in a model file's header ("tagger", "parser", ...), without loading or
+// checking the rest; throws kg::InputError if the file is missing or not a kg model. Lets
+// commands that take several models (`kg eval`, `kg parse --model`) tell them apart.
+std::string model_kind(const std::string& path);
+
 // Builds a model file in memory; save() writes it to a temporary file and renames it over
 // `path`, so a failed save never leaves a half-written model.
 class ModelWriter {

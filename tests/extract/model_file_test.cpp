@@ -87,6 +87,11 @@ TEST_F(ModelFileTest, ReadingPastThePayloadFails) {
   EXPECT_THROW(r.u64(), InputError);
 }
 
+TEST_F(ModelFileTest, KindCanBeReadWithoutTheExpectedHeader) {
+  EXPECT_EQ(model_kind(path_), "tagger");
+  EXPECT_THROW(model_kind(path_ + ".missing"), InputError);
+}
+
 TEST(Fingerprint, DependsOnOrderAndContent) {
   EXPECT_NE(Fingerprint().add("a").add("b").value(), Fingerprint().add("b").add("a").value());
   EXPECT_EQ(Fingerprint().add("NOUN").value(), Fingerprint().add("NOUN").value());
