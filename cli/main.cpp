@@ -28,6 +28,9 @@ int usage(std::ostream& out) {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
+      {"parse", "segment, tag, lemmatize (and parse) text or CoNLL-U; print CoNLL-U or a table",
+       parse},
+      {"train", "train a model (tokenizer, tagger, parser, ...) from treebanks", train},
   };
   return table;
 }

@@ -1,0 +1,62 @@
+#pragma once
+// Pipeline: the statistical stages of kg composed in order (tokenizer -> tagger -> parser ->
+// NER), each loaded from its model file <model_dir>/<kind>.kgm. A stage is optional: the
+// caller says which it wants, only those are loaded, and the others leave their fields as
+// they are. Sentence input (gold tokens) skips the tokenizer; Document input needs it.
+//
+// Adding a stage: a member holding its loaded model, a field in PipelineOptions, one load
+// line in Pipeline::load() and one call in annotate().
+
+#include <memory>
+#include <string>
+
+#include "extract/document.h"
+#include "extract/sentence.h"
+
+namespace kg::extract {
+
+class Tagger;
+
+struct PipelineOptions {
+  // Folder holding the model files (tokenizer.kgm, tagger.kgm, ...). The CLI fills it from
+  // --models, $KG_MODELS or the build's default (the source tree's models/).
+  std::string model_dir = "models";
+  // The stages to run. A wanted stage whose model file is missing is an error that names the
+  // file; an unwanted stage is not loaded at all (so `kg parse --input conllu` needs no
+  // tokenizer).
+  bool tokenize = true;
+  bool tag = true;
+};
+
+// Loaded models, read-only after load(): annotate() is const and thread-safe, so one
+// Pipeline serves every worker thread.
+class Pipeline {
+ public:
+  // Throws kg::InputError naming the model file when a wanted model is missing or unusable.
+  static Pipeline load(const PipelineOptions& options);
+
+  Pipeline(Pipeline&&) noexcept;
+  Pipeline& operator=(Pipeline&&) noexcept;
+  ~Pipeline();
+
+  // Runs the loaded stages after tokenization on a sentence whose tokens (forms) are given.
+  void annotate(Sentence& sentence) const;
+  // Splits the document's text into sentences and tokens, then runs the other stages on each
+  // sentence. Throws kg::InputError if the pipeline has no tokenizer.
+  void annotate(Document& document) const;
+
+  bool has_tokenizer() const { return false; }
+  bool has_tagger() const { return tagger_ != nullptr; }
+
+  // The path of the model file of `kind` ("tagger", ...) in `model_dir`.
+  static std::string model_path(const std::string& model_dir, const std::string& kind);
+
+ private:
+  Pipeline();
+  // Throws the error for raw-text input until the tokenizer stage exists.
+  [[noreturn]] void require_tokenizer() const;
+  std::string model_dir_;
+  std::unique_ptr<Tagger> tagger_;
+};
+
+}  // namespace kg::extract
