@@ -17,6 +17,9 @@ struct Command {
   int (*run)(const Args& args);
 };
 
+// `kg eval` (cli/eval.cpp).
+int eval(const Args& args);
+
 // `kg parse` (cli/parse.cpp).
 int parse(const Args& args);
 

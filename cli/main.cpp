@@ -28,6 +28,7 @@ int usage(std::ostream& out) {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
+      {"eval", "score models on a CoNLL-U treebank with the CoNLL 2018 metrics", eval},
       {"parse", "segment, tag, lemmatize (and parse) text or CoNLL-U; print CoNLL-U or a table",
        parse},
       {"train", "train a model (tokenizer, tagger, parser, ...) from treebanks", train},

@@ -45,19 +45,6 @@ std::string read_all(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-// Forgets every annotation of a treebank sentence except its words, so nothing of the gold
-// analysis can leak into the output.
-void keep_only_words(extract::Sentence& s) {
-  for (extract::Token& t : s.tokens) {
-    t.lemma.clear();
-    t.upos = extract::Upos::kX;
-    t.xpos = extract::Xpos::kNone;
-    t.head = -1;
-    t.deprel = extract::Deprel::kDep;
-  }
-  s.entities.clear();
-}
-
 void write_text(std::ostream& out, const extract::Sentence& s) {
   if (!s.id.empty()) out << "# sent_id = " << s.id << '\n';
   out << "# text = " << (s.text.empty() ? extract::surface_text(s) : s.text) << '\n';
@@ -114,7 +101,7 @@ int parse(const Args& args) {
     }
     sentences.reserve(treebank.size());
     for (extract::TreebankSentence& t : treebank) {
-      keep_only_words(t.sentence);
+      extract::clear_annotations(t.sentence);
       pipeline.annotate(t.sentence);
       sentences.push_back(std::move(t.sentence));
     }

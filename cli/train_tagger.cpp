@@ -21,7 +21,7 @@ const CommandSpec kSpec = {
     "and the lemmatizer (lexicon and suffix-rule classifier) on CoNLL-U treebanks, and writes\n"
     "both to one model file, keeping the epoch with the best dev UPOS + XPOS accuracy (see\n"
     "models/README.md). GUM's non-commercial genres (essay, fiction, letter, podcast, whow) are\n"
-    "left out unless --include-nc-genres is given. Progress (time, train and dev accuracy per\n"
+    "left out unless --all-genres is given. Progress (time, train and dev accuracy per\n"
     "epoch) goes to stderr. The same data and seed give the same model.",
     {
         {"--train", "FILE", "a CoNLL-U training treebank (repeat for several)", true},
@@ -31,8 +31,9 @@ const CommandSpec kSpec = {
         {"--epochs", "N", "passes over the training data (default 12)"},
         {"--passes", "N", "1: left to right; 2: a second pass sees the first's tags (default 2)"},
         {"--prune", "X", "drop averaged weights of magnitude <= X from the model (default 0)"},
-        {"--include-nc-genres", "",
-         "keep GUM's non-commercial genres (the model is then CC BY-NC-SA; experiments only)"},
+        {"--all-genres", "",
+         "keep GUM's non-commercial genres (the model is then CC BY-NC-SA; never ship it)"},
+        {"--include-nc-genres", "", "the same as --all-genres"},
     },
     0,
     0};
@@ -61,7 +62,9 @@ int train_tagger(const Args& args) {
   };
 
   extract::TrainingDataOptions data_options;
-  if (parsed.has("--include-nc-genres")) data_options.excluded_genres.clear();
+  if (parsed.has("--all-genres") || parsed.has("--include-nc-genres")) {
+    data_options.excluded_genres.clear();
+  }
   const auto train = extract::load_training_data(train_files, data_options);
   std::vector<extract::TreebankSentence> dev;
   if (auto dev_file = parsed.value("--dev")) dev = extract::read_conllu_file(*dev_file);

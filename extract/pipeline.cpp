@@ -7,6 +7,17 @@
 
 namespace kg::extract {
 
+void clear_annotations(Sentence& sentence) {
+  for (Token& t : sentence.tokens) {
+    t.lemma.clear();
+    t.upos = Upos::kX;
+    t.xpos = Xpos::kNone;
+    t.head = -1;
+    t.deprel = Deprel::kDep;
+  }
+  sentence.entities.clear();
+}
+
 Pipeline::Pipeline() = default;
 Pipeline::Pipeline(Pipeline&&) noexcept = default;
 Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
@@ -20,7 +31,10 @@ Pipeline Pipeline::load(const PipelineOptions& options) {
   Pipeline p;
   p.model_dir_ = options.model_dir;
   if (options.tokenize) p.require_tokenizer();
-  if (options.tag) p.tagger_ = Tagger::load(model_path(options.model_dir, "tagger"));
+  if (options.tag) {
+    p.tagger_ = Tagger::load(options.tagger_model.empty() ? model_path(options.model_dir, "tagger")
+                                                          : options.tagger_model);
+  }
   return p;
 }
 

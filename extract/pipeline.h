@@ -17,6 +17,11 @@ namespace kg::extract {
 
 class Tagger;
 
+// Forgets what the stages add to a sentence (tags, lemmas, tree, entities) and keeps its words,
+// sentence id and text: the input of a gold-tokenization run, with nothing of the gold analysis
+// left to leak into the output.
+void clear_annotations(Sentence& sentence);
+
 struct PipelineOptions {
   // Folder holding the model files (tokenizer.kgm, tagger.kgm, ...). The CLI fills it from
   // --models, $KG_MODELS or the build's default (the source tree's models/).
@@ -26,6 +31,9 @@ struct PipelineOptions {
   // tokenizer).
   bool tokenize = true;
   bool tag = true;
+  // A model file to use instead of <model_dir>/tagger.kgm (`kg eval` passes the files it is
+  // given); empty for the folder's.
+  std::string tagger_model;
 };
 
 // Loaded models, read-only after load(): annotate() is const and thread-safe, so one

@@ -17,10 +17,6 @@ constexpr uint64_t kSetMask = (uint64_t{1} << kSetBits) - 1;
 
 uint64_t form_hash(std::string_view form) { return FeatureHasher::id(0, form) & ~kSetMask; }
 
-int argmax(const std::vector<float>& scores) {
-  return static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
-}
-
 }  // namespace
 
 // --- TagDictionary ---
@@ -107,7 +103,11 @@ void Tagger::save(const std::string& path) const {
   }
   out.array(pairs);
   model_.dictionary.save(out);
-  model_.weights.save(out);
+  out.u32(static_cast<uint32_t>(model_.directions.size()));
+  for (const TaggerDirection& d : model_.directions) {
+    out.u8(d.reverse ? 1 : 0);
+    d.weights.save(out);
+  }
   model_.lemmatizer.save(out);
   out.save(path);
 }
@@ -128,8 +128,17 @@ std::unique_ptr<Tagger> Tagger::load(const std::string& path) {
     }
     const int num_classes = static_cast<int>(m.classes.size());
     m.dictionary = TagDictionary::load(in, num_classes);
-    m.weights = PerceptronModel::load(in);
-    if (m.weights.num_classes() != num_classes) throw InputError("class count mismatch");
+    const uint32_t directions = in.u32();
+    if (directions < 1 || directions > 2) throw InputError("bad number of directions");
+    for (uint32_t d = 0; d < directions; ++d) {
+      TaggerDirection direction;
+      direction.reverse = in.u8() != 0;
+      direction.weights = PerceptronModel::load(in);
+      if (direction.weights.num_classes() != num_classes) {
+        throw InputError("class count mismatch");
+      }
+      m.directions.push_back(std::move(direction));
+    }
     m.lemmatizer = Lemmatizer::load(in);
     in.finish();
   } catch (const InputError& e) {
@@ -143,29 +152,29 @@ std::unique_ptr<Tagger> Tagger::load(const std::string& path) {
 }
 
 void Tagger::tag(Sentence& sentence) const {
-  const int n = static_cast<int>(sentence.tokens.size());
+  const size_t n = sentence.tokens.size();
   if (n == 0) return;
+  const size_t num_classes = model_.classes.size();
   std::vector<TaggerWord> words;
   TaggerFeatures::prepare(sentence, model_.dictionary, words);
-  std::vector<int> first(static_cast<size_t>(n));
-  std::vector<int> second(static_cast<size_t>(n));
-  std::vector<FeatureId> features;
-  std::vector<float> scores(model_.classes.size());
-  for (int pass = 0; pass < model_.passes; ++pass) {
-    int* tags = pass == 0 ? first.data() : second.data();
-    const int* right = pass == 0 ? nullptr : first.data();
-    for (int i = 0; i < n; ++i) {
-      TaggerFeatures::extract(words, i, tags, right, features);
-      std::fill(scores.begin(), scores.end(), 0.0f);
-      model_.weights.add_scores(features, scores.data());
-      tags[i] = argmax(scores);
+  std::vector<float> scores;  // n x num_classes, summed over the directions
+  std::vector<float> direction_scores;
+  for (const TaggerDirection& d : model_.directions) {
+    if (d.reverse) std::reverse(words.begin(), words.end());
+    greedy_scores(d.weights, words, model_.passes, direction_scores);
+    if (d.reverse) std::reverse(words.begin(), words.end());
+    if (scores.empty()) scores.assign(n * num_classes, 0.0f);
+    for (size_t i = 0; i < n; ++i) {
+      const float* from = &direction_scores[(d.reverse ? n - 1 - i : i) * num_classes];
+      float* to = &scores[i * num_classes];
+      for (size_t c = 0; c < num_classes; ++c) to[c] += from[c];
     }
   }
-  const std::vector<int>& final_tags = model_.passes == 1 ? first : second;
-  for (int i = 0; i < n; ++i) {
-    const TagPair& p = model_.classes[static_cast<size_t>(final_tags[static_cast<size_t>(i)])];
-    sentence.tokens[static_cast<size_t>(i)].upos = p.upos;
-    sentence.tokens[static_cast<size_t>(i)].xpos = p.xpos;
+  for (size_t i = 0; i < n; ++i) {
+    const float* row = &scores[i * num_classes];
+    const auto best = static_cast<size_t>(std::max_element(row, row + num_classes) - row);
+    sentence.tokens[i].upos = model_.classes[best].upos;
+    sentence.tokens[i].xpos = model_.classes[best].xpos;
   }
 }
 

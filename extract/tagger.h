@@ -2,12 +2,14 @@
 // Tagger: part-of-speech tags (UPOS and Penn XPOS) and lemmas for the words of a sentence.
 //
 // An averaged perceptron (Collins 2002; extract/perceptron.h) predicts each word's UPOS/XPOS
-// pair as one class, left to right, from spelling features (word, affixes, shape), the words
+// pair as one class, greedily in reading order, from spelling features (word, affixes, shape), the words
 // around it, the tags already chosen on its left, and the tag sets a dictionary of frequent
 // training words gives the words around it (Ratnaparkhi 1996's tag dictionary, used as
 // "ambiguity class" features). With two passes, the second pass also sees the first pass's
 // tags on the right (a two-pass form of Tsuruoka and Tsujii 2005's bidirectional inference;
-// both passes share one weight vector). The lemmatizer (extract/lemmatizer.h) then maps each
+// both passes share one weight vector). A second tagger reading right to left can be added:
+// the class of each word is then the one with the best sum of both taggers' scores. The
+// lemmatizer (extract/lemmatizer.h) then maps each
 // (form, XPOS) to a lemma; both live in one model file, models/tagger.kgm.
 //
 // Training is in extract/tagger_train.h; this is the compact read-only model.
@@ -63,12 +65,20 @@ class TagDictionary {
   std::vector<uint16_t> set_classes_;
 };
 
+// One greedy tagger over the sentence, reading it left to right or right to left.
+struct TaggerDirection {
+  bool reverse = false;     // right to left: "previous" tags are those on the right
+  PerceptronModel weights;
+};
+
 // Everything a trained tagger consists of.
 struct TaggerModel {
   std::vector<TagPair> classes;  // the perceptron's classes, by index
   TagDictionary dictionary;
-  PerceptronModel weights;
-  int passes = 2;                // 1: left to right; 2: again with the first pass's tags
+  // One or two directions; each word gets the class with the highest sum of their scores
+  // (a product of two greedy experts, each seeing its own decisions on one side).
+  std::vector<TaggerDirection> directions;
+  int passes = 2;                // 1: one greedy pass; 2: again with the first pass's tags
   Lemmatizer lemmatizer;
 };
 

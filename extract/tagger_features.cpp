@@ -1,5 +1,6 @@
 #include "extract/tagger_features.h"
 
+#include <algorithm>
 #include <string>
 
 #include "extract/tagger.h"
@@ -36,6 +37,9 @@ enum Template : uint32_t {
   kTitleCaseShape,
   kTagBeforeLowerAfter,
   kLowerBeforeLowerAfter,
+  kLower2BeforeLower,
+  kTag2BeforeLower,
+  kLowerRightTag2,
   kRightTag,
   kRightTag2,
   kTagBeforeRightTag,
@@ -135,6 +139,8 @@ void TaggerFeatures::extract(const std::vector<TaggerWord>& words, int i, const 
   id(kTitleCaseShape, w.title_case, w.shape, i == 0);
   id(kTagBeforeLowerAfter, tag1, lower_at(i + 1));
   id(kLowerBeforeLowerAfter, lower_at(i - 1), lower_at(i + 1));
+  id(kLower2BeforeLower, lower_at(i - 2), w.lower);
+  id(kTag2BeforeLower, FeatureHasher::id(kTag2BeforeLower, tag2, tag1), w.lower);
   if (right) {
     const uint64_t r1 = right_at(i + 1);
     id(kRightTag, r1);
@@ -142,6 +148,28 @@ void TaggerFeatures::extract(const std::vector<TaggerWord>& words, int i, const 
     id(kTagBeforeRightTag, tag1, r1);
     id(kLowerRightTag, w.lower, r1);
     id(kSetRightTag, set, r1);
+    id(kLowerRightTag2, w.lower, r1, right_at(i + 2));
+  }
+}
+
+void greedy_scores(const PerceptronModel& weights, const std::vector<TaggerWord>& words,
+                   int passes, std::vector<float>& scores) {
+  const int n = static_cast<int>(words.size());
+  const auto num_classes = static_cast<size_t>(weights.num_classes());
+  scores.assign(words.size() * num_classes, 0.0f);
+  std::vector<int> first(words.size());
+  std::vector<int> second(words.size());
+  std::vector<FeatureId> features;
+  for (int pass = 0; pass < passes; ++pass) {
+    int* tags = pass == 0 ? first.data() : second.data();
+    const int* right = pass == 0 ? nullptr : first.data();
+    for (int i = 0; i < n; ++i) {
+      TaggerFeatures::extract(words, i, tags, right, features);
+      float* row = &scores[static_cast<size_t>(i) * num_classes];
+      std::fill(row, row + num_classes, 0.0f);
+      weights.add_scores(features, row);
+      tags[i] = static_cast<int>(std::max_element(row, row + num_classes) - row);
+    }
   }
 }
 

@@ -32,11 +32,12 @@ class TaggerFeatures {
  public:
   // Names the templates; part of the model fingerprint. Change it whenever extract() changes.
   static constexpr std::string_view kTemplates =
-      "tagger:v2 bias form lower prefix1-4 suffix1-5 shape flags+first lower-2..+2 "
+      "tagger:v3 bias form lower prefix1-4 suffix1-5 shape flags+first lower-2..+2 "
       "suffix3-1 suffix3+1 shape-1 shape+1 tag-1 tag-2,tag-1 tag-1,lower lower-1,lower "
       "lower,lower+1 set set-1 set+1 set+2 tag-1,set set,set+1 tag-1,suffix3 "
-      "lowerset+upper titlecase+shape+first tag-1,lower+1 lower-1,lower+1 "
-      "right:tag+1 tag+1,tag+2 tag-1,tag+1 lower,tag+1 set,tag+1";
+      "lowerset+upper titlecase+shape+first tag-1,lower+1 lower-1,lower+1 lower-2,lower "
+      "tag-2,tag-1,lower right:tag+1 tag+1,tag+2 tag-1,tag+1 lower,tag+1 set,tag+1 "
+      "lower,tag+1,tag+2";
 
   // Hides the identity of a word (form, lower-cased form, dictionary set) as if it had never
   // been seen; training uses it to teach the weights about unknown words.
@@ -52,5 +53,11 @@ class TaggerFeatures {
   static void extract(const std::vector<TaggerWord>& words, int i, const int* tags,
                       const int* right, std::vector<FeatureId>& out);
 };
+
+// Tags `words` greedily in order with `weights` (`passes` times, the second pass seeing the
+// first's tags on the right) and leaves the last pass's scores in `scores`, one row of
+// weights.num_classes() per word.
+void greedy_scores(const PerceptronModel& weights, const std::vector<TaggerWord>& words,
+                   int passes, std::vector<float>& scores);
 
 }  // namespace kg::extract

@@ -103,7 +103,7 @@ Tagger TaggerTrainer::train(const std::vector<TreebankSentence>& train,
                             const std::vector<TreebankSentence>& dev) const {
   using Clock = std::chrono::steady_clock;
   const auto started = Clock::now();
-  auto say = [&](const std::string& line) {
+  const std::function<void(const std::string&)> say_line = [&](const std::string& line) {
     if (!options_.progress) return;
     const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
     char stamp[32];
@@ -121,17 +121,12 @@ Tagger TaggerTrainer::train(const std::vector<TreebankSentence>& train,
   base.lemmatizer = LemmatizerTrainer(options_.lemmatizer).train(train);
   size_t num_words = 0;
   for (const TreebankSentence& s : train) num_words += s.sentence.tokens.size();
-  say(std::to_string(train.size()) + " sentences, " + std::to_string(num_words) + " words, " +
+  say_line(std::to_string(train.size()) + " sentences, " + std::to_string(num_words) + " words, " +
       std::to_string(num_classes) + " tag pairs, " + std::to_string(base.dictionary.size()) +
       " dictionary words, " + std::to_string(base.lemmatizer.num_rules()) + " lemma rules, " +
       std::to_string(base.lemmatizer.lexicon_size()) + " lexicon entries");
 
   // Each sentence's words and gold classes, prepared once.
-  struct Example {
-    std::vector<TaggerWord> words;  // this visit's copy, with dropout applied
-    std::vector<int> gold;
-    std::vector<size_t> rare;  // indexes of rare words (rare_word_dropout)
-  };
   std::unordered_map<std::string, int> form_counts;
   for (const TreebankSentence& s : train) {
     for (const Token& t : s.sentence.tokens) ++form_counts[t.form];
@@ -147,11 +142,36 @@ Tagger TaggerTrainer::train(const std::vector<TreebankSentence>& train,
       }
     }
   }
+
+  TaggerModel model = base;
+  model.directions.push_back(train_direction(false, examples, base, dev, say_line));
+  if (options_.both_directions) {
+    for (Example& e : examples) {
+      std::reverse(e.words.begin(), e.words.end());
+      std::reverse(e.gold.begin(), e.gold.end());
+      for (size_t& i : e.rare) i = e.gold.size() - 1 - i;
+    }
+    model.directions.push_back(train_direction(true, examples, base, dev, say_line));
+  }
+  Tagger tagger(std::move(model));
+  if (options_.both_directions && !dev.empty()) {
+    const TaggingAccuracy acc = tagging_accuracy(tagger, dev);
+    say_line("both directions: dev UPOS " + percent(acc.upos) + "% XPOS " + percent(acc.xpos) +
+        "% lemma " + percent(acc.lemma) + "%");
+  }
+  return tagger;
+}
+
+TaggerDirection TaggerTrainer::train_direction(
+    bool reverse, const std::vector<Example>& examples, const TaggerModel& base,
+    const std::vector<TreebankSentence>& dev,
+    const std::function<void(const std::string&)>& say) const {
+  const char* name = reverse ? "right to left" : "left to right";
+  const int num_classes = static_cast<int>(base.classes.size());
   std::vector<size_t> order(examples.size());
   for (size_t k = 0; k < order.size(); ++k) order[k] = k;
-
   PerceptronTrainer trainer(num_classes);
-  SplitMix64 rng(options_.seed);
+  SplitMix64 rng(options_.seed + (reverse ? 1 : 0));
   std::vector<FeatureId> features;
   std::vector<float> scores(static_cast<size_t>(num_classes));
   std::vector<int> first, second;
@@ -159,7 +179,7 @@ Tagger TaggerTrainer::train(const std::vector<TreebankSentence>& train,
   SplitMix64 dropout_rng(options_.seed ^ 0x5eedULL);
   const auto dropout_threshold =
       static_cast<uint64_t>(options_.rare_word_dropout * 18446744073709551615.0);
-  std::optional<Tagger> best;
+  std::optional<TaggerDirection> best;
   double best_score = -1;
   for (int epoch = 1; epoch <= options_.epochs; ++epoch) {
     seeded_shuffle(order, rng);
@@ -178,6 +198,7 @@ Tagger TaggerTrainer::train(const std::vector<TreebankSentence>& train,
       for (int pass = 0; pass < options_.passes; ++pass) {
         int* tags = pass == 0 ? first.data() : second.data();
         const int* right = pass == 0 ? nullptr : first.data();
+        const bool last_pass = pass + 1 == options_.passes;
         for (int i = 0; i < n; ++i) {
           TaggerFeatures::extract(words, i, tags, right, features);
           std::fill(scores.begin(), scores.end(), 0.0f);
@@ -185,33 +206,35 @@ Tagger TaggerTrainer::train(const std::vector<TreebankSentence>& train,
           const int guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) -
                                              scores.begin());
           const int truth = e.gold[static_cast<size_t>(i)];
-          trainer.update(features, truth, guess);
-          trainer.tick();
+          if (last_pass || options_.first_pass_updates) {
+            trainer.update(features, truth, guess);
+            trainer.tick();
+          }
           tags[i] = guess;
-          if (pass + 1 == options_.passes) {
+          if (last_pass) {
             correct += guess == truth;
             ++seen;
           }
         }
       }
     }
-    TaggerModel model = base;
-    model.weights = trainer.average(options_.prune);
-    Tagger tagger(std::move(model));
-    std::string line = "epoch " + std::to_string(epoch) + ": train " +
+    TaggerDirection direction{reverse, trainer.average(options_.prune)};
+    std::string line = std::string(name) + " epoch " + std::to_string(epoch) + ": train " +
                        percent(seen ? static_cast<double>(correct) / seen : 0.0) + "%, " +
-                       std::to_string(tagger.model().weights.num_features()) + " features, " +
-                       std::to_string(tagger.model().weights.num_weights()) + " weights";
+                       std::to_string(direction.weights.num_features()) + " features, " +
+                       std::to_string(direction.weights.num_weights()) + " weights";
     double score = epoch;  // without dev data the last epoch wins
     if (!dev.empty()) {
-      const TaggingAccuracy acc = tagging_accuracy(tagger, dev);
+      TaggerModel alone = base;
+      alone.directions.push_back(direction);
+      const TaggingAccuracy acc = tagging_accuracy(Tagger(std::move(alone)), dev);
       score = acc.upos + acc.xpos;
       line += "; dev UPOS " + percent(acc.upos) + "% XPOS " + percent(acc.xpos) + "% lemma " +
               percent(acc.lemma) + "%";
     }
     if (score > best_score) {
       best_score = score;
-      best.emplace(std::move(tagger));
+      best = std::move(direction);
       line += " (best so far)";
     }
     say(line);

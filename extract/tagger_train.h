@@ -13,6 +13,7 @@
 #include "extract/conllu.h"
 #include "extract/lemmatizer_train.h"
 #include "extract/tagger.h"
+#include "extract/tagger_features.h"
 
 namespace kg::extract {
 
@@ -24,6 +25,12 @@ struct TaggerTrainOptions {
   uint64_t seed = 1;
   // 1: left-to-right only; 2: a second pass that also sees the first pass's tags on the right.
   int passes = 2;
+  // Also train a right-to-left tagger and sum both taggers' scores (twice the time and size).
+  bool both_directions = false;
+  // Whether the first of two passes learns from its own mistakes too. Without, only the second
+  // pass updates the (shared) weights, from first-pass tags the weights were not just fitted
+  // to; that is better on EWT dev (UPOS +0.08, XPOS +0.03; GUM dev UPOS +0.13).
+  bool first_pass_updates = false;
   // Words seen fewer times than this get no tag-dictionary entry: their tag sets are noise.
   int dictionary_min_count = 3;
   // A class is in a word's dictionary set if at least this share of its tokens have it.
@@ -62,6 +69,18 @@ class TaggerTrainer {
                const std::vector<TreebankSentence>& dev) const;
 
  private:
+  // One training sentence: its words' features and gold classes, in the direction trained.
+  struct Example {
+    std::vector<TaggerWord> words;
+    std::vector<int> gold;
+    std::vector<size_t> rare;  // indexes of rare words (rare_word_dropout)
+  };
+  // Epochs of one direction; returns the weights of the best epoch on `dev` (alone).
+  TaggerDirection train_direction(bool reverse, const std::vector<Example>& examples,
+                                  const TaggerModel& base,
+                                  const std::vector<TreebankSentence>& dev,
+                                  const std::function<void(const std::string&)>& say) const;
+
   TaggerTrainOptions options_;
 };
 

@@ -77,7 +77,7 @@ std::string load_error(const std::string& path) {
   return "";
 }
 
-TEST(Tagger, LearnsTheTrainingFixture) {
+void expect_fixture_tagged(const Tagger& tagger) {
   for (const TreebankSentence& gold : tiny()) {
     Sentence s = gold.sentence;
     for (Token& t : s.tokens) {
@@ -85,7 +85,7 @@ TEST(Tagger, LearnsTheTrainingFixture) {
       t.xpos = Xpos::kNone;
       t.lemma.clear();
     }
-    tiny_tagger().annotate(s);
+    tagger.annotate(s);
     for (size_t i = 0; i < s.tokens.size(); ++i) {
       const Token& want = gold.sentence.tokens[i];
       EXPECT_EQ(s.tokens[i].upos, want.upos) << gold.sentence.id << " " << want.form;
@@ -93,6 +93,23 @@ TEST(Tagger, LearnsTheTrainingFixture) {
       EXPECT_EQ(s.tokens[i].lemma, want.lemma) << gold.sentence.id << " " << want.form;
     }
   }
+}
+
+TEST(Tagger, LearnsTheTrainingFixture) { expect_fixture_tagged(tiny_tagger()); }
+
+TEST(Tagger, BothDirectionsLearnTheFixtureAndRoundTrip) {
+  TaggerTrainOptions options;
+  options.epochs = 10;
+  options.both_directions = true;
+  const Tagger tagger = TaggerTrainer(options).train(tiny(), {});
+  ASSERT_EQ(tagger.model().directions.size(), 2u);
+  EXPECT_TRUE(tagger.model().directions[1].reverse);
+  expect_fixture_tagged(tagger);
+  TempFile file("both.kgm");
+  tagger.save(file.path());
+  const std::unique_ptr<Tagger> loaded = Tagger::load(file.path());
+  ASSERT_EQ(loaded->model().directions.size(), 2u);
+  expect_fixture_tagged(*loaded);
 }
 
 TEST(Tagger, TrainingIsDeterministicForASeed) {
