@@ -28,8 +28,11 @@ const CommandSpec kSpec = {
         {"--dev", "FILE", "a CoNLL-U treebank for choosing the best epoch"},
         {"-o", "MODEL", "where to write the model (e.g. models/tagger.kgm)"},
         {"--seed", "N", "seed for the order of the training sentences (default 1)"},
-        {"--epochs", "N", "passes over the training data (default 12)"},
+        {"--epochs", "N", "passes over the training data (default 10)"},
         {"--passes", "N", "1: left to right; 2: a second pass sees the first's tags (default 2)"},
+        {"--both-directions", "",
+         "add a right-to-left tagger and sum the scores (twice the size and time)"},
+        {"--min-count", "N", "features seen fewer times get no weight (default 3)"},
         {"--prune", "X", "drop averaged weights of magnitude <= X from the model (default 0)"},
         {"--all-genres", "",
          "keep GUM's non-commercial genres (the model is then CC BY-NC-SA; never ship it)"},
@@ -56,6 +59,9 @@ int train_tagger(const Args& args) {
   options.lemmatizer.seed = options.seed;
   options.epochs = static_cast<int>(parsed.integer("--epochs", options.epochs, 1, 1000));
   options.passes = static_cast<int>(parsed.integer("--passes", options.passes, 1, 2));
+  options.both_directions = parsed.has("--both-directions");
+  options.min_feature_count =
+      static_cast<int>(parsed.integer("--min-count", options.min_feature_count, 1, 1000000));
   options.prune = static_cast<float>(parsed.real("--prune", options.prune, 0.0, 1e6));
   options.progress = [](const std::string& line) {
     std::cerr << "kg train tagger: " << line << std::endl;

@@ -31,8 +31,27 @@ size_t common_prefix(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+namespace {
+
+std::string cased(std::string_view form, LemmaRule::Casing casing) {
+  switch (casing) {
+    case LemmaRule::Casing::kLower:
+      return ascii_lower(form);
+    case LemmaRule::Casing::kUpperFirst: {
+      std::string out(form);
+      if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 32);
+      return out;
+    }
+    case LemmaRule::Casing::kKeep:
+      break;
+  }
+  return std::string(form);
+}
+
+}  // namespace
+
 std::string LemmaRule::apply(std::string_view form) const {
-  std::string out = casing == Casing::kLower ? ascii_lower(form) : std::string(form);
+  std::string out = cased(form, casing);
   out.resize(out.size() - std::min<size_t>(strip, out.size()));
   out += append;
   return out;
@@ -41,11 +60,11 @@ std::string LemmaRule::apply(std::string_view form) const {
 LemmaRule LemmaRule::derive(std::string_view form, std::string_view lemma) {
   LemmaRule best;
   size_t best_cost = SIZE_MAX;
-  for (Casing casing : {Casing::kKeep, Casing::kLower}) {
-    const std::string cased = casing == Casing::kLower ? ascii_lower(form) : std::string(form);
-    const size_t prefix = common_prefix(cased, lemma);
-    const size_t strip = std::min<size_t>(cased.size() - prefix, 255);
-    const size_t kept = cased.size() - strip;
+  for (Casing casing : {Casing::kKeep, Casing::kLower, Casing::kUpperFirst}) {
+    const std::string cased_form = cased(form, casing);
+    const size_t prefix = common_prefix(cased_form, lemma);
+    const size_t strip = std::min<size_t>(cased_form.size() - prefix, 255);
+    const size_t kept = cased_form.size() - strip;
     // If the strip count had to be capped, append what the lemma has beyond the kept part.
     const std::string_view append = lemma.substr(std::min(kept, lemma.size()));
     const size_t cost = strip + append.size();
@@ -75,7 +94,8 @@ void Lemmatizer::features(std::string_view form, Upos upos, Xpos xpos,
     out.push_back(FeatureHasher::id(kLemmaXposSuffix, tag, suffix, static_cast<uint64_t>(k)));
     if (k <= 4) out.push_back(FeatureHasher::id(kLemmaSuffix, suffix, static_cast<uint64_t>(k)));
   }
-  out.push_back(FeatureHasher::id(kLemmaXposShape, tag, FeatureHasher::id(0, spelling_shape(form))));
+  out.push_back(
+      FeatureHasher::id(kLemmaXposShape, tag, FeatureHasher::id(0, spelling_shape(form))));
   out.push_back(FeatureHasher::id(kLemmaXposFlags, tag, spelling_flags(form)));
   out.push_back(FeatureHasher::id(kLemmaXposLength, tag, std::min<uint64_t>(length, 12)));
 }
@@ -136,7 +156,7 @@ Lemmatizer Lemmatizer::load(ModelReader& in) {
   m.rules_.resize(count);
   for (LemmaRule& rule : m.rules_) {
     const uint8_t casing = in.u8();
-    if (casing > static_cast<uint8_t>(LemmaRule::Casing::kLower)) {
+    if (casing > static_cast<uint8_t>(LemmaRule::Casing::kUpperFirst)) {
       throw InputError("lemmatizer: unknown casing step (damaged model file)");
     }
     rule.casing = static_cast<LemmaRule::Casing>(casing);
@@ -145,11 +165,10 @@ Lemmatizer Lemmatizer::load(ModelReader& in) {
   }
   m.lexicon_ = in.array<uint64_t>();
   m.classifier_ = PerceptronModel::load(in);
-  const bool consistent =
-      std::is_sorted(m.lexicon_.begin(), m.lexicon_.end()) &&
-      std::all_of(m.lexicon_.begin(), m.lexicon_.end(),
-                  [&](uint64_t e) { return (e & 0xffff) < m.rules_.size(); }) &&
-      static_cast<size_t>(m.classifier_.num_classes()) <= m.rules_.size();
+  const bool consistent = std::is_sorted(m.lexicon_.begin(), m.lexicon_.end()) &&
+                          std::all_of(m.lexicon_.begin(), m.lexicon_.end(),
+                                      [&](uint64_t e) { return (e & 0xffff) < m.rules_.size(); }) &&
+                          static_cast<size_t>(m.classifier_.num_classes()) <= m.rules_.size();
   if (!consistent) throw InputError("lemmatizer: inconsistent tables (damaged model file)");
   return m;
 }

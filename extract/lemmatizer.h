@@ -26,15 +26,17 @@ class ModelWriter;
 // One edit from a form to its lemma. apply() is total: a rule that would strip more than the
 // word has strips the whole word.
 struct LemmaRule {
-  enum class Casing : uint8_t { kKeep, kLower };
-  Casing casing = Casing::kKeep;  // applied before stripping (lower-cases ASCII letters only)
-  uint8_t strip = 0;              // bytes removed from the end of the cased form
-  std::string append;             // bytes added after stripping
+  // Applied before stripping, to ASCII letters only. kUpperFirst is for EWT's lower-case
+  // proper nouns, whose lemma is capitalised ("kerala"/NNP -> "Kerala").
+  enum class Casing : uint8_t { kKeep, kLower, kUpperFirst };
+  Casing casing = Casing::kKeep;
+  uint8_t strip = 0;   // bytes removed from the end of the cased form
+  std::string append;  // bytes added after stripping
 
   std::string apply(std::string_view form) const;
-  // The rule with the fewest edited bytes that turns `form` into `lemma` (keep casing wins
-  // ties). Forms longer than 255 bytes whose lemma differs get a rule that rebuilds the lemma
-  // only approximately; such tokens do not occur in the treebanks.
+  // The rule with the fewest edited bytes that turns `form` into `lemma` (on ties keeping the
+  // case wins, then lower-casing). Forms longer than 255 bytes whose lemma differs get a rule that
+  // rebuilds the lemma only approximately; such tokens do not occur in the treebanks.
   static LemmaRule derive(std::string_view form, std::string_view lemma);
   friend bool operator==(const LemmaRule&, const LemmaRule&) = default;
 };
@@ -55,7 +57,7 @@ class Lemmatizer {
   static void features(std::string_view form, Upos upos, Xpos xpos, std::vector<FeatureId>& out);
   // Bumped whenever features() changes, and part of the tagger model's fingerprint.
   static constexpr std::string_view kFeatureTemplates =
-      "lemma:v2 xpos upos+xpos xpos+suffix1-6 suffix1-4 xpos+shape xpos+flags xpos+length";
+      "lemma:v3 xpos upos+xpos xpos+suffix1-6 suffix1-4 xpos+shape xpos+flags xpos+length";
 
   size_t lexicon_size() const { return lexicon_.size(); }
   size_t num_rules() const { return rules_.size(); }

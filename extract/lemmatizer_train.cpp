@@ -104,8 +104,8 @@ Lemmatizer LemmatizerTrainer::train(const std::vector<TreebankSentence>& sentenc
     for (const Example& e : examples) {
       std::fill(scores.begin(), scores.end(), 0.0f);
       trainer.add_scores(e.features, scores.data());
-      const int guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) -
-                                         scores.begin());
+      const int guess =
+          static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
       trainer.update(e.features, e.rule, guess);
       trainer.tick();
     }

@@ -4,8 +4,8 @@
 
 #include "extract/error.h"
 #include "extract/model_file.h"
-#include "extract/tagger_features.h"
 #include "extract/spelling.h"
+#include "extract/tagger_features.h"
 
 namespace kg::extract {
 
@@ -65,9 +65,9 @@ TagDictionary TagDictionary::load(ModelReader& in, int num_classes) {
   d.set_classes_ = in.array<uint16_t>();
   const size_t sets = d.num_sets();
   const bool consistent =
-      (d.set_offsets_.empty() ? d.entries_.empty() && d.set_classes_.empty()
-                              : d.set_offsets_.front() == 0 &&
-                                    d.set_offsets_.back() == d.set_classes_.size()) &&
+      (d.set_offsets_.empty()
+           ? d.entries_.empty() && d.set_classes_.empty()
+           : d.set_offsets_.front() == 0 && d.set_offsets_.back() == d.set_classes_.size()) &&
       std::is_sorted(d.set_offsets_.begin(), d.set_offsets_.end()) &&
       std::is_sorted(d.entries_.begin(), d.entries_.end()) &&
       std::all_of(d.entries_.begin(), d.entries_.end(),

@@ -2,8 +2,8 @@
 // Tagger: part-of-speech tags (UPOS and Penn XPOS) and lemmas for the words of a sentence.
 //
 // An averaged perceptron (Collins 2002; extract/perceptron.h) predicts each word's UPOS/XPOS
-// pair as one class, greedily in reading order, from spelling features (word, affixes, shape), the words
-// around it, the tags already chosen on its left, and the tag sets a dictionary of frequent
+// pair as one class, greedily in reading order, from spelling features (word, affixes, shape), the
+// words around it, the tags already chosen on its left, and the tag sets a dictionary of frequent
 // training words gives the words around it (Ratnaparkhi 1996's tag dictionary, used as
 // "ambiguity class" features). With two passes, the second pass also sees the first pass's
 // tags on the right (a two-pass form of Tsuruoka and Tsujii 2005's bidirectional inference;
@@ -67,7 +67,7 @@ class TagDictionary {
 
 // One greedy tagger over the sentence, reading it left to right or right to left.
 struct TaggerDirection {
-  bool reverse = false;     // right to left: "previous" tags are those on the right
+  bool reverse = false;  // right to left: "previous" tags are those on the right
   PerceptronModel weights;
 };
 
@@ -78,7 +78,7 @@ struct TaggerModel {
   // One or two directions; each word gets the class with the highest sum of their scores
   // (a product of two greedy experts, each seeing its own decisions on one side).
   std::vector<TaggerDirection> directions;
-  int passes = 2;                // 1: one greedy pass; 2: again with the first pass's tags
+  int passes = 2;  // 1: one greedy pass; 2: again with the first pass's tags
   Lemmatizer lemmatizer;
 };
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <string>
 
-#include "extract/tagger.h"
 #include "extract/spelling.h"
+#include "extract/tagger.h"
 
 namespace kg::extract {
 
@@ -17,8 +17,8 @@ enum Template : uint32_t {
   kPrefix,  // + length
   kSuffix,  // + length
   kShape,
-  kFlags,   // + first word of the sentence
-  kLowerAt, // + offset -2..+2
+  kFlags,    // + first word of the sentence
+  kLowerAt,  // + offset -2..+2
   kSuffix3Before,
   kSuffix3After,
   kShapeBefore,
@@ -81,8 +81,8 @@ void TaggerFeatures::prepare(const Sentence& sentence, const TagDictionary& dict
     ++letters;
     capitalised += (w.flags & kInitialUpper) != 0;
   }
-  const uint32_t title_case = capitalised * 5 < letters * 2   ? 0   // under 40%
-                              : capitalised * 5 < letters * 4 ? 1   // under 80%
+  const uint32_t title_case = capitalised * 5 < letters * 2   ? 0  // under 40%
+                              : capitalised * 5 < letters * 4 ? 1  // under 80%
                                                               : 2;
   for (TaggerWord& w : words) w.title_case = title_case;
 }
@@ -102,7 +102,9 @@ void TaggerFeatures::extract(const std::vector<TaggerWord>& words, int i, const 
     return j < 0 ? kStart : j >= n ? kEnd : words[static_cast<size_t>(j)].lower;
   };
   auto set_at = [&](int j) {
-    return j < 0 ? kStart : j >= n ? kEnd : static_cast<uint64_t>(words[static_cast<size_t>(j)].set + 1);
+    return j < 0    ? kStart
+           : j >= n ? kEnd
+                    : static_cast<uint64_t>(words[static_cast<size_t>(j)].set + 1);
   };
   auto tag_at = [&](int j) { return j < 0 ? kNoTag : static_cast<uint64_t>(tags[j]); };
   auto right_at = [&](int j) { return j >= n ? kNoTag : static_cast<uint64_t>(right[j]); };
@@ -152,8 +154,8 @@ void TaggerFeatures::extract(const std::vector<TaggerWord>& words, int i, const 
   }
 }
 
-void greedy_scores(const PerceptronModel& weights, const std::vector<TaggerWord>& words,
-                   int passes, std::vector<float>& scores) {
+void greedy_scores(const PerceptronModel& weights, const std::vector<TaggerWord>& words, int passes,
+                   std::vector<float>& scores) {
   const int n = static_cast<int>(words.size());
   const auto num_classes = static_cast<size_t>(weights.num_classes());
   scores.assign(words.size() * num_classes, 0.0f);

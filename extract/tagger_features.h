@@ -57,7 +57,7 @@ class TaggerFeatures {
 // Tags `words` greedily in order with `weights` (`passes` times, the second pass seeing the
 // first's tags on the right) and leaves the last pass's scores in `scores`, one row of
 // weights.num_classes() per word.
-void greedy_scores(const PerceptronModel& weights, const std::vector<TaggerWord>& words,
-                   int passes, std::vector<float>& scores);
+void greedy_scores(const PerceptronModel& weights, const std::vector<TaggerWord>& words, int passes,
+                   std::vector<float>& scores);
 
 }  // namespace kg::extract

@@ -42,8 +42,8 @@ ClassSet collect_classes(const std::vector<TreebankSentence>& train) {
   ClassSet set;
   for (const auto& [code, count] : ordered) {
     set.index[code] = static_cast<int>(set.classes.size());
-    set.classes.push_back({static_cast<Upos>(code / kXposCount),
-                           static_cast<Xpos>(code % kXposCount)});
+    set.classes.push_back(
+        {static_cast<Upos>(code / kXposCount), static_cast<Xpos>(code % kXposCount)});
   }
   return set;
 }
@@ -122,9 +122,9 @@ Tagger TaggerTrainer::train(const std::vector<TreebankSentence>& train,
   size_t num_words = 0;
   for (const TreebankSentence& s : train) num_words += s.sentence.tokens.size();
   say_line(std::to_string(train.size()) + " sentences, " + std::to_string(num_words) + " words, " +
-      std::to_string(num_classes) + " tag pairs, " + std::to_string(base.dictionary.size()) +
-      " dictionary words, " + std::to_string(base.lemmatizer.num_rules()) + " lemma rules, " +
-      std::to_string(base.lemmatizer.lexicon_size()) + " lexicon entries");
+           std::to_string(num_classes) + " tag pairs, " + std::to_string(base.dictionary.size()) +
+           " dictionary words, " + std::to_string(base.lemmatizer.num_rules()) + " lemma rules, " +
+           std::to_string(base.lemmatizer.lexicon_size()) + " lexicon entries");
 
   // Each sentence's words and gold classes, prepared once.
   std::unordered_map<std::string, int> form_counts;
@@ -143,28 +143,50 @@ Tagger TaggerTrainer::train(const std::vector<TreebankSentence>& train,
     }
   }
 
+  // The features frequent enough to get weights (min_feature_count), counted with the gold
+  // classes as the history and right-context tags.
+  std::vector<FeatureId> kept;
+  if (options_.min_feature_count > 1) {
+    std::unordered_map<FeatureId, uint32_t> counts;
+    std::vector<FeatureId> features;
+    // The last pass's features include the first's, so counting them alone counts each once.
+    for (const Example& e : examples) {
+      for (int i = 0; i < static_cast<int>(e.gold.size()); ++i) {
+        TaggerFeatures::extract(e.words, i, e.gold.data(),
+                                options_.passes > 1 ? e.gold.data() : nullptr, features);
+        for (FeatureId f : features) ++counts[f];
+      }
+    }
+    for (const auto& [f, count] : counts) {
+      if (count >= static_cast<uint32_t>(options_.min_feature_count)) kept.push_back(f);
+    }
+    std::sort(kept.begin(), kept.end());
+    say_line(std::to_string(kept.size()) + " of " + std::to_string(counts.size()) +
+             " features seen at least " + std::to_string(options_.min_feature_count) + " times");
+  }
+
   TaggerModel model = base;
-  model.directions.push_back(train_direction(false, examples, base, dev, say_line));
+  model.directions.push_back(train_direction(false, examples, kept, base, dev, say_line));
   if (options_.both_directions) {
     for (Example& e : examples) {
       std::reverse(e.words.begin(), e.words.end());
       std::reverse(e.gold.begin(), e.gold.end());
       for (size_t& i : e.rare) i = e.gold.size() - 1 - i;
     }
-    model.directions.push_back(train_direction(true, examples, base, dev, say_line));
+    model.directions.push_back(train_direction(true, examples, kept, base, dev, say_line));
   }
   Tagger tagger(std::move(model));
   if (options_.both_directions && !dev.empty()) {
     const TaggingAccuracy acc = tagging_accuracy(tagger, dev);
     say_line("both directions: dev UPOS " + percent(acc.upos) + "% XPOS " + percent(acc.xpos) +
-        "% lemma " + percent(acc.lemma) + "%");
+             "% lemma " + percent(acc.lemma) + "%");
   }
   return tagger;
 }
 
 TaggerDirection TaggerTrainer::train_direction(
-    bool reverse, const std::vector<Example>& examples, const TaggerModel& base,
-    const std::vector<TreebankSentence>& dev,
+    bool reverse, const std::vector<Example>& examples, const std::vector<FeatureId>& kept,
+    const TaggerModel& base, const std::vector<TreebankSentence>& dev,
     const std::function<void(const std::string&)>& say) const {
   const char* name = reverse ? "right to left" : "left to right";
   const int num_classes = static_cast<int>(base.classes.size());
@@ -201,10 +223,15 @@ TaggerDirection TaggerTrainer::train_direction(
         const bool last_pass = pass + 1 == options_.passes;
         for (int i = 0; i < n; ++i) {
           TaggerFeatures::extract(words, i, tags, right, features);
+          if (!kept.empty()) {
+            std::erase_if(features, [&](FeatureId f) {
+              return !std::binary_search(kept.begin(), kept.end(), f);
+            });
+          }
           std::fill(scores.begin(), scores.end(), 0.0f);
           trainer.add_scores(features, scores.data());
-          const int guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) -
-                                             scores.begin());
+          const int guess =
+              static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
           const int truth = e.gold[static_cast<size_t>(i)];
           if (last_pass || options_.first_pass_updates) {
             trainer.update(features, truth, guess);

@@ -20,7 +20,7 @@ namespace kg::extract {
 struct TaggerTrainOptions {
   // Passes over the training data; the best epoch on the development data is kept, so more
   // epochs cost time, not accuracy.
-  int epochs = 12;
+  int epochs = 10;
   // Seeds the order of the training sentences; the same seed and data give the same model.
   uint64_t seed = 1;
   // 1: left-to-right only; 2: a second pass that also sees the first pass's tags on the right.
@@ -40,6 +40,9 @@ struct TaggerTrainOptions {
   // of spelling features learn what unknown words look like.
   double rare_word_dropout = 0.0;
   int rare_word_max_count = 2;
+  // Features seen fewer times in the training data (with gold tags as context) get no weight:
+  // a much smaller model for little accuracy (one-off features only memorise).
+  int min_feature_count = 3;
   // Averaged weights with absolute value at most this are dropped from the saved model
   // (a smaller file; the development score is measured after pruning).
   float prune = 0.0f;
@@ -76,8 +79,9 @@ class TaggerTrainer {
     std::vector<size_t> rare;  // indexes of rare words (rare_word_dropout)
   };
   // Epochs of one direction; returns the weights of the best epoch on `dev` (alone).
+  // Only features in `kept` (sorted) get weights, unless it is empty.
   TaggerDirection train_direction(bool reverse, const std::vector<Example>& examples,
-                                  const TaggerModel& base,
+                                  const std::vector<FeatureId>& kept, const TaggerModel& base,
                                   const std::vector<TreebankSentence>& dev,
                                   const std::function<void(const std::string&)>& say) const;
 

@@ -28,6 +28,7 @@ const Tagger& tiny_tagger() {
   static const Tagger tagger = [] {
     TaggerTrainOptions options;
     options.epochs = 10;
+    options.min_feature_count = 1;  // every feature of the tiny fixture is rare
     return TaggerTrainer(options).train(tiny(), {});
   }();
   return tagger;
@@ -38,8 +39,8 @@ class TempFile {
  public:
   explicit TempFile(const std::string& name)
       : path_((fs::temp_directory_path() /
-               ("kg_tagger_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                "_" + name))
+               ("kg_tagger_test_" +
+                std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" + name))
                   .string()) {}
   ~TempFile() { std::remove(path_.c_str()); }
   const std::string& path() const { return path_; }
@@ -65,7 +66,8 @@ std::vector<uint8_t> read_bytes(const std::string& path) {
 
 void write_bytes(const std::string& path, const std::vector<uint8_t>& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  out.write(reinterpret_cast<const char*>(bytes.data()),
+            static_cast<std::streamsize>(bytes.size()));
 }
 
 std::string load_error(const std::string& path) {
@@ -100,6 +102,7 @@ TEST(Tagger, LearnsTheTrainingFixture) { expect_fixture_tagged(tiny_tagger()); }
 TEST(Tagger, BothDirectionsLearnTheFixtureAndRoundTrip) {
   TaggerTrainOptions options;
   options.epochs = 10;
+  options.min_feature_count = 1;  // every feature of the tiny fixture is rare
   options.both_directions = true;
   const Tagger tagger = TaggerTrainer(options).train(tiny(), {});
   ASSERT_EQ(tagger.model().directions.size(), 2u);
@@ -115,6 +118,7 @@ TEST(Tagger, BothDirectionsLearnTheFixtureAndRoundTrip) {
 TEST(Tagger, TrainingIsDeterministicForASeed) {
   TaggerTrainOptions options;
   options.epochs = 3;
+  options.min_feature_count = 1;  // every feature of the tiny fixture is rare
   const Tagger a = TaggerTrainer(options).train(tiny(), {});
   const Tagger b = TaggerTrainer(options).train(tiny(), {});
   TempFile fa("a.kgm"), fb("b.kgm");
@@ -236,6 +240,19 @@ TEST(Tagger, VeryLongSentenceIsTagged) {
   EXPECT_EQ(s.tokens[9999].lemma, s.tokens[9999].form == "cats" ? "cat" : s.tokens[9999].form);
 }
 
+TEST(Tagger, RareFeaturesGetNoWeight) {
+  TaggerTrainOptions options;
+  options.epochs = 3;
+  options.min_feature_count = 1;
+  const size_t all =
+      TaggerTrainer(options).train(tiny(), {}).model().directions[0].weights.num_features();
+  options.min_feature_count = 3;
+  const size_t frequent =
+      TaggerTrainer(options).train(tiny(), {}).model().directions[0].weights.num_features();
+  EXPECT_GT(frequent, 0u);
+  EXPECT_LT(frequent * 2, all);
+}
+
 TEST(Tagger, TrainingWithoutWordsIsAnError) {
   EXPECT_THROW(TaggerTrainer({}).train({}, {}), InputError);
 }
@@ -243,6 +260,7 @@ TEST(Tagger, TrainingWithoutWordsIsAnError) {
 TEST(Tagger, DevelopmentDataChoosesTheEpoch) {
   TaggerTrainOptions options;
   options.epochs = 4;
+  options.min_feature_count = 1;  // every feature of the tiny fixture is rare
   std::vector<std::string> lines;
   options.progress = [&](const std::string& line) { lines.push_back(line); };
   const Tagger t = TaggerTrainer(options).train(tiny(), tiny());
