@@ -81,13 +81,6 @@ std::string document_id(const Store& store, uint32_t document) {
   return q.executeStep() ? q.getColumn(0).getString() : std::string();
 }
 
-std::string local_name(const Store& store, uint32_t document, uint32_t local) {
-  SQLite::Statement q(store.db(), "SELECT name FROM local_entities WHERE document = ? AND idx = ?");
-  q.bind(1, document);
-  q.bind(2, local);
-  return q.executeStep() ? q.getColumn(0).getString() : std::string();
-}
-
 // Suggestions for a name that matched nothing: aliases whose key starts with the typed key,
 // then the closest keys by edit distance; at most `count`, as "Alias (Label, TYPE)".
 std::vector<std::string> suggestions(const Store& store, const std::string& key, size_t count) {
@@ -373,20 +366,32 @@ Explanation explain(const Store& store, std::string_view name_a, std::string_vie
   out.uses_b = uses(name_b, out.b.id);
 
   SQLite::Statement merges(store.db(),
-                           "SELECT document, local_entity, rule, anchor_document, "
-                           "anchor_local_entity, evidence FROM merges WHERE entity = ? "
-                           "ORDER BY document, local_entity");
+                           "SELECT m.document, l.name, l.type, m.rule, m.anchor_document, a.name, "
+                           "m.evidence FROM merges m "
+                           "JOIN local_entities l ON l.document = m.document AND l.idx = m.local_entity "
+                           "JOIN local_entities a ON a.document = m.anchor_document "
+                           "AND a.idx = m.anchor_local_entity "
+                           "WHERE m.entity = ? ORDER BY m.document, m.local_entity");
   for (uint32_t node : out.same ? std::vector<uint32_t>{out.a.id}
                                 : std::vector<uint32_t>{out.a.id, out.b.id}) {
     merges.reset();
     merges.bind(1, node);
     while (merges.executeStep()) {
-      const auto d = merges.getColumn(0).getUInt();
-      const auto ad = merges.getColumn(3).getUInt();
-      out.merges.push_back(MergeInfo{document_id(store, d), local_name(store, d, merges.getColumn(1).getUInt()),
-                                     document_id(store, ad),
-                                     local_name(store, ad, merges.getColumn(4).getUInt()),
-                                     merges.getColumn(2).getString(), merges.getColumn(5).getString()});
+      MergeInfo m;
+      m.document = document_id(store, merges.getColumn(0).getUInt());
+      m.name = merges.getColumn(1).getString();
+      m.rule = merges.getColumn(3).getString();
+      m.anchor_document = document_id(store, merges.getColumn(4).getUInt());
+      m.anchor_name = merges.getColumn(5).getString();
+      const auto rule = graph::parse_merge_rule(m.rule);
+      const auto type = extract::parse_entity_type(merges.getColumn(2).getString())
+                            .value_or(extract::EntityType::kOther);
+      const std::string extra =
+          merges.getColumn(6).isNull() ? std::string() : merges.getColumn(6).getString();
+      m.evidence = rule ? graph::describe_merge(*rule, {m.document, m.name, type},
+                                                {m.anchor_document, m.anchor_name, type}, extra)
+                        : extra;
+      out.merges.push_back(std::move(m));
     }
   }
   if (!out.same) {
