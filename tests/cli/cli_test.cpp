@@ -110,6 +110,20 @@ TEST_F(CliTest, HelpListsCommandsAndEveryOption) {
   }
 }
 
+// docs/commands.md quotes every --help text, so the documentation lists every option.
+TEST_F(CliTest, DocsQuoteEveryHelpText) {
+  const std::string docs = slurp(std::string(KG_SOURCE_DIR) + "/docs/commands.md");
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"merge", "--help"}, {"export", "--help"}, {"render", "--help"}, {"stats", "--help"},
+           {"query", "--help"}, {"query", "DB", "entities", "--help"},
+           {"query", "DB", "neighbors", "--help"}, {"query", "DB", "facts", "--help"},
+           {"query", "DB", "path", "--help"}, {"query", "DB", "explain", "--help"}}) {
+    const Result r = kg(args);
+    EXPECT_NE(docs.find(r.out), std::string::npos)
+        << "docs/commands.md lacks the current `kg " << args[0] << " " << args[1] << "` help";
+  }
+}
+
 TEST_F(CliTest, UnknownCommandsAndOptionsSuggest) {
   EXPECT_NE(kg({"merg"}).err.find("did you mean 'merge'"), std::string::npos);
   expect_bad_input(kg({"merge", "x.jsonl", "--replac"}), "did you mean '--replace'");
