@@ -28,6 +28,8 @@ int usage(std::ostream& out) {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
+      {"train", "train a model (tokenizer, ...) on UD treebanks", train},
+      {"eval", "score models on a CoNLL-U treebank (CoNLL 2018 metrics)", eval},
   };
   return table;
 }
