@@ -34,6 +34,12 @@ class Random {
   uint64_t state_;
 };
 
+// How often a surface form must occur before the treebank's way of splitting it into words
+// (or of not splitting it) is recorded in the multiword table.
+constexpr size_t kMinMultiwordCount = 3;
+// How many different words a clitic suffix must be split off before it becomes a rule.
+constexpr size_t kMinSuffixForms = 3;
+
 // A surface token of a gold sentence: the multiword token's form, or the word's.
 struct SurfaceToken {
   Span span;
@@ -276,14 +282,22 @@ TokenizerLexicon learn_tokenizer_lexicon(const std::vector<TreebankSentence>& se
     if (seen < 5) continue;
     size_t ending = 0;
     size_t split = 0;
+    size_t split_forms = 0;
     for (const auto& [form, c] : forms) {
       if (!split_by_suffix(form, suffix)) continue;
       ending += c.total;
       const auto it = c.splits.find(
           std::string(1, static_cast<char>(utf8_length(form) - utf8_length(suffix))));
-      if (it != c.splits.end()) split += it->second;
+      if (it != c.splits.end()) {
+        split += it->second;
+        ++split_forms;
+      }
     }
-    if (split * 2 > ending) lexicon.clitic_suffixes.push_back(suffix);
+    // A rule must generalise over several words: "not" splits only "cannot", which the
+    // table below keeps, and must not split "knot".
+    if (split * 2 > ending && split_forms >= kMinSuffixForms) {
+      lexicon.clitic_suffixes.push_back(suffix);
+    }
   }
   // The dictionary holds the forms where the majority decision differs from the suffix rule.
   TokenizerLexicon rules_only;
@@ -304,8 +318,14 @@ TokenizerLexicon learn_tokenizer_lexicon(const std::vector<TreebankSentence>& se
         majority.assign(offsets.begin(), offsets.end());
       }
     }
-    if (split_total * 2 <= c.total) majority.clear();
-    if (majority != rules.multiword_splits(form)) lexicon.multiword.emplace_back(form, majority);
+    // Split only on a clear majority: forms split about half the time ("lets" for "let's"
+    // or the verb) are better left whole in edited text.
+    if (split_total * 3 < c.total * 2) majority.clear();
+    // A form seen once is as likely a typo ("plumbers" for "plumber's") as a convention; it
+    // does not overrule the suffix rule or the default of no split.
+    if (c.total >= kMinMultiwordCount && majority != rules.multiword_splits(form)) {
+      lexicon.multiword.emplace_back(form, majority);
+    }
   }
   return lexicon;
 }

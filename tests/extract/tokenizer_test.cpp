@@ -90,7 +90,7 @@ TEST(TokenizerLexicon, SuffixRuleAndDictionarySplitTokens) {
 
 TEST(TreebankText, RebuildsTextParagraphsAndSpans) {
   const auto docs = treebank_documents(read_conllu_file(kFixture));
-  ASSERT_EQ(docs.size(), 2u);
+  ASSERT_EQ(docs.size(), 3u);
   const Document& d = docs[0].document;
   EXPECT_EQ(d.id, "news-1");
   ASSERT_EQ(d.paragraphs.size(), 3u);
