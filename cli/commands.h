@@ -17,6 +17,12 @@ struct Command {
   int (*run)(const Args& args);
 };
 
+int run_export(const Args& args);
+int run_merge(const Args& args);
+int run_query(const Args& args);
+int run_render(const Args& args);
+int run_stats(const Args& args);
+
 // The table of every subcommand, in the order `kg --help` lists them (cli/main.cpp).
 const std::vector<Command>& commands();
 
