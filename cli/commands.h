@@ -17,17 +17,22 @@ struct Command {
   int (*run)(const Args& args);
 };
 
-// `kg eval` (cli/eval.cpp).
-int eval(const Args& args);
-
-// `kg parse` (cli/parse.cpp).
-int parse(const Args& args);
-
-// `kg train KIND ...` (cli/train.cpp) and its kinds (cli/train_<kind>.cpp).
-int train(const Args& args);
-int train_tagger(const Args& args);
+int run_export(const Args& args);
+int run_merge(const Args& args);
+int run_query(const Args& args);
+int run_render(const Args& args);
+int run_stats(const Args& args);
 
 // The table of every subcommand, in the order `kg --help` lists them (cli/main.cpp).
 const std::vector<Command>& commands();
+
+// Subcommands (cli/<name>.cpp).
+int train(const Args& args);  // kg train KIND ...: dispatches to train_<kind>
+int eval(const Args& args);
+int parse(const Args& args);  // kg parse FILE: the statistical stages on text or CoNLL-U
+
+// The kinds of `kg train` (cli/train_<kind>.cpp), listed in cli/train.cpp.
+int train_tokenizer(const Args& args);
+int train_tagger(const Args& args);
 
 }  // namespace kg::cli

@@ -1,8 +1,13 @@
-// `kg eval MODEL... FILE.conllu`: runs the given models on a treebank and prints the CoNLL 2018
-// shared-task metrics (extract/evaluation.h). The stages are chosen by the kinds of the model
-// files; without a tokenizer model the gold tokenization is used.
+// kg eval [KIND] MODEL... FILE.conllu: scores models on a treebank with the CoNLL 2018
+// shared-task metrics. The kinds of the models (their file headers) say which stages run:
+// with a tokenizer the pipeline starts from the raw text rebuilt from the treebank (documents
+// and paragraphs as it marks them); without one it starts from the gold tokens.
 
+#include <filesystem>
+#include <fstream>
+#include <functional>
 #include <iostream>
+#include <memory>
 
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -10,76 +15,138 @@
 #include "extract/error.h"
 #include "extract/evaluation.h"
 #include "extract/model_file.h"
-#include "extract/pipeline.h"
+#include "extract/tagger.h"
+#include "extract/tokenizer.h"
+#include "extract/treebank_text.h"
 
 namespace kg::cli {
 
 namespace {
 
+using Annotate = std::function<void(extract::Document&)>;
+
+// One pipeline stage: the model kind it reads and how to load it. Rows are in pipeline order;
+// a new model kind (tagger, parser, ner) adds a row here.
+struct Stage {
+  std::string_view kind;
+  Annotate (*load)(const std::string& path);
+};
+
+Annotate load_tokenizer(const std::string& path) {
+  std::shared_ptr<const extract::Tokenizer> model = extract::Tokenizer::load(path);
+  return [model](extract::Document& doc) { model->annotate(doc); };
+}
+
+Annotate load_tagger(const std::string& path) {
+  std::shared_ptr<const extract::Tagger> model = extract::Tagger::load(path);
+  return [model](extract::Document& doc) {
+    for (extract::Sentence& s : doc.sentences) model->annotate(s);
+  };
+}
+
+const std::vector<Stage>& stages() {
+  static const std::vector<Stage> table = {
+      {"tokenizer", load_tokenizer},
+      {"tagger", load_tagger},
+  };
+  return table;
+}
+
 const CommandSpec kSpec = {
     "kg eval",
-    "[KIND] MODEL... FILE.conllu [--json]",
-    "Evaluates kg's models on a CoNLL-U treebank with the CoNLL 2018 shared-task metrics\n"
-    "(tokens, sentences, words, UPOS, XPOS, lemmas, UAS, LAS; LAS ignores relation subtypes).\n"
-    "The stages run are those of the MODEL files given (their kind is read from the file):\n"
-    "a tagger model (models/tagger.kgm) tags and lemmatizes. Without a tokenizer model the\n"
-    "words of FILE are used (gold tokenization) and everything else is predicted. The\n"
-    "optional leading KIND (tokenizer, tagger, parser, ner) checks that a model of that kind\n"
-    "is among those given.",
+    "[KIND] MODEL... FILE.conllu [--json] [--output FILE.conllu]",
+    "Runs the given models (a tokenizer, ...; their kinds are read from the files) on\n"
+    "FILE.conllu and prints the CoNLL 2018 shared-task metrics: tokens, sentences, words\n"
+    "(precision, recall, F1), UPOS, XPOS, lemmas, UAS and LAS (F1 and aligned accuracy; LAS\n"
+    "ignores relation subtypes). With a tokenizer the text is rebuilt from the treebank and\n"
+    "segmented from scratch; without one the gold tokens are used. An optional leading KIND\n"
+    "(tokenizer, tagger, parser, ner) checks that such a model is among them.",
     {
-        {"--json", "", "print a JSON object of percentages instead of a table"},
+        {"--json", "", "print the metrics as one JSON object (percentages)"},
+        {"--output", "FILE", "also write the system's sentences as CoNLL-U"},
     },
     2,
-    -1};
+    -1,
+};
+
+// The gold sentences without what the stages predict, to start from gold tokens.
+extract::Sentence strip(const extract::Sentence& gold) {
+  extract::Sentence s = gold;
+  for (extract::Token& t : s.tokens) {
+    t.lemma.clear();
+    t.upos = extract::Upos::kX;
+    t.xpos = extract::Xpos::kNone;
+    t.head = -1;
+    t.deprel = extract::Deprel::kDep;
+  }
+  s.entities.clear();
+  return s;
+}
 
 }  // namespace
 
-int eval(const Args& args) {
-  const ParsedArgs parsed = parse_args(kSpec, args);
-  if (parsed.help_requested()) {
+int eval(const Args& raw) {
+  const ParsedArgs args = parse_args(kSpec, raw);
+  if (args.help_requested()) {
     std::cout << help_text(kSpec);
     return 0;
   }
-  std::vector<std::string> positionals = parsed.positionals();
+  std::vector<std::string> positionals = args.positionals();
   std::string wanted_kind;
-  if (positionals.size() >= 3) {
-    for (const char* kind : {"tokenizer", "tagger", "parser", "ner"}) {
-      if (positionals.front() == kind) wanted_kind = kind;
-    }
-    if (!wanted_kind.empty()) positionals.erase(positionals.begin());
+  static const std::vector<std::string_view> kKinds = {"tokenizer", "tagger", "parser", "ner"};
+  if (std::find(kKinds.begin(), kKinds.end(), positionals.front()) != kKinds.end() &&
+      !std::filesystem::exists(positionals.front())) {
+    wanted_kind = positionals.front();
+    positionals.erase(positionals.begin());
   }
-  const std::string gold_path = positionals.back();
+  if (positionals.size() < 2) {
+    throw InputError("kg eval: expected MODEL... FILE.conllu (see `kg eval --help`)");
+  }
+  const std::string treebank = positionals.back();
+  positionals.pop_back();
 
-  extract::PipelineOptions options;
-  options.tokenize = false;
-  options.tag = false;
-  for (size_t i = 0; i + 1 < positionals.size(); ++i) {
-    const std::string& path = positionals[i];
+  // Models by stage, checked before any work.
+  std::vector<Annotate> pipeline(stages().size());
+  std::vector<std::string> kinds;
+  for (const std::string& path : positionals) {
     const std::string kind = extract::model_kind(path);
-    if (kind == "tagger") {
-      if (options.tag) throw InputError("kg eval: two tagger models given; pass one");
-      options.tag = true;
-      options.tagger_model = path;
-    } else {
-      throw InputError("kg eval: " + path + " is a " + kind +
-                       " model, which this build of kg cannot evaluate yet");
+    auto it = std::find_if(stages().begin(), stages().end(),
+                           [&](const Stage& s) { return s.kind == kind; });
+    if (it == stages().end()) {
+      throw InputError(path + ": kg eval cannot run a '" + kind + "' model yet");
     }
+    const size_t index = static_cast<size_t>(it - stages().begin());
+    if (pipeline[index]) throw InputError(path + ": a second " + kind + " model was given");
+    pipeline[index] = it->load(path);
+    kinds.push_back(kind);
   }
-  if (wanted_kind == "tagger" && !options.tag) {
-    throw InputError("kg eval tagger: none of the models given is a tagger model");
+  if (!wanted_kind.empty() && std::find(kinds.begin(), kinds.end(), wanted_kind) == kinds.end()) {
+    throw InputError("kg eval " + wanted_kind + ": none of the models is a " + wanted_kind +
+                     " model");
   }
-  const extract::Pipeline pipeline = extract::Pipeline::load(options);
+  const bool raw_text = std::find(kinds.begin(), kinds.end(), "tokenizer") != kinds.end();
 
+  const auto documents = extract::treebank_documents(extract::read_conllu_file(treebank));
   std::vector<extract::Sentence> gold;
   std::vector<extract::Sentence> system;
-  for (extract::TreebankSentence& t : extract::read_conllu_file(gold_path)) {
-    extract::Sentence s = t.sentence;
-    extract::clear_annotations(s);
-    pipeline.annotate(s);
-    system.push_back(std::move(s));
-    gold.push_back(std::move(t.sentence));
+  for (const extract::TreebankDocument& d : documents) {
+    extract::Document doc = d.document;
+    if (!raw_text) {
+      for (const extract::Sentence& s : d.gold) doc.sentences.push_back(strip(s));
+    }
+    for (const Annotate& stage : pipeline) {
+      if (stage) stage(doc);
+    }
+    gold.insert(gold.end(), d.gold.begin(), d.gold.end());
+    for (extract::Sentence& s : doc.sentences) system.push_back(std::move(s));
   }
-  std::cout << extract::format_evaluation(extract::evaluate(gold, system), parsed.has("--json"));
+  if (auto output = args.value("--output")) {
+    std::ofstream out(*output, std::ios::binary);
+    if (!out) throw Error(*output + ": cannot write the file");
+    for (const extract::Sentence& s : system) extract::write_conllu(out, s);
+    if (!out) throw Error(*output + ": write failed (disk full?)");
+  }
+  std::cout << extract::format_evaluation(extract::evaluate(gold, system), args.has("--json"));
   return 0;
 }
 

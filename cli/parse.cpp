@@ -13,6 +13,7 @@
 #include "extract/document.h"
 #include "extract/error.h"
 #include "extract/pipeline.h"
+#include "extract/reader.h"
 
 namespace kg::cli {
 
@@ -109,6 +110,7 @@ int parse(const Args& args) {
     extract::Document document;
     document.name = path;
     document.text = read_all(path);
+    extract::sanitize_text(document.text, path, {});
     pipeline.annotate(document);
     sentences = std::move(document.sentences);
   }

@@ -4,6 +4,7 @@
 
 #include "extract/error.h"
 #include "extract/tagger.h"
+#include "extract/tokenizer.h"
 
 namespace kg::extract {
 
@@ -30,11 +31,11 @@ std::string Pipeline::model_path(const std::string& model_dir, const std::string
 Pipeline Pipeline::load(const PipelineOptions& options) {
   Pipeline p;
   p.model_dir_ = options.model_dir;
-  if (options.tokenize) p.require_tokenizer();
-  if (options.tag) {
-    p.tagger_ = Tagger::load(options.tagger_model.empty() ? model_path(options.model_dir, "tagger")
-                                                          : options.tagger_model);
-  }
+  auto path = [&](const std::string& given, const std::string& kind) {
+    return given.empty() ? model_path(options.model_dir, kind) : given;
+  };
+  if (options.tokenize) p.tokenizer_ = Tokenizer::load(path(options.tokenizer_model, "tokenizer"));
+  if (options.tag) p.tagger_ = Tagger::load(path(options.tagger_model, "tagger"));
   return p;
 }
 
@@ -42,12 +43,13 @@ void Pipeline::annotate(Sentence& sentence) const {
   if (tagger_) tagger_->annotate(sentence);
 }
 
-void Pipeline::annotate(Document&) const { require_tokenizer(); }
-
-void Pipeline::require_tokenizer() const {
-  throw InputError("raw text needs the tokenizer model " + model_path(model_dir_, "tokenizer") +
-                   ", which this build of kg cannot load yet; give gold tokens instead "
-                   "(kg parse --input conllu)");
+void Pipeline::annotate(Document& document) const {
+  if (!tokenizer_) {
+    throw InputError("raw text needs the tokenizer model " + model_path(model_dir_, "tokenizer") +
+                     ", which this pipeline was loaded without");
+  }
+  tokenizer_->annotate(document);
+  for (Sentence& s : document.sentences) annotate(s);
 }
 
 }  // namespace kg::extract

@@ -16,6 +16,7 @@
 namespace kg::extract {
 
 class Tagger;
+class Tokenizer;
 
 // Forgets what the stages add to a sentence (tags, lemmas, tree, entities) and keeps its words,
 // sentence id and text: the input of a gold-tokenization run, with nothing of the gold analysis
@@ -31,8 +32,8 @@ struct PipelineOptions {
   // tokenizer).
   bool tokenize = true;
   bool tag = true;
-  // A model file to use instead of <model_dir>/tagger.kgm (`kg eval` passes the files it is
-  // given); empty for the folder's.
+  // Model files to use instead of <model_dir>/<kind>.kgm; empty for the folder's.
+  std::string tokenizer_model;
   std::string tagger_model;
 };
 
@@ -49,11 +50,12 @@ class Pipeline {
 
   // Runs the loaded stages after tokenization on a sentence whose tokens (forms) are given.
   void annotate(Sentence& sentence) const;
-  // Splits the document's text into sentences and tokens, then runs the other stages on each
-  // sentence. Throws kg::InputError if the pipeline has no tokenizer.
+  // Splits the document's text (its paragraphs if cleaned) into sentences and tokens, then
+  // runs the other stages on each sentence. Throws kg::InputError if the pipeline has no
+  // tokenizer.
   void annotate(Document& document) const;
 
-  bool has_tokenizer() const { return false; }
+  bool has_tokenizer() const { return tokenizer_ != nullptr; }
   bool has_tagger() const { return tagger_ != nullptr; }
 
   // The path of the model file of `kind` ("tagger", ...) in `model_dir`.
@@ -61,9 +63,8 @@ class Pipeline {
 
  private:
   Pipeline();
-  // Throws the error for raw-text input until the tokenizer stage exists.
-  [[noreturn]] void require_tokenizer() const;
   std::string model_dir_;
+  std::unique_ptr<Tokenizer> tokenizer_;
   std::unique_ptr<Tagger> tagger_;
 };
 

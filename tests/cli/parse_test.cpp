@@ -12,6 +12,8 @@
 
 #include "extract/conllu.h"
 #include "extract/tagger_train.h"
+#include "extract/tokenizer.h"
+#include "extract/tokenizer_train.h"
 
 namespace kg::cli {
 namespace {
@@ -43,6 +45,13 @@ class ParseCommand : public ::testing::Test {
     extract::TaggerTrainer(options)
         .train(extract::read_conllu_file(tiny()), {})
         .save((*dir_ / "tagger.kgm").string());
+    // A second folder that also holds a tokenizer, for raw-text input.
+    fs::create_directories(*dir_ / "with_tokenizer");
+    fs::copy_file(*dir_ / "tagger.kgm", *dir_ / "with_tokenizer" / "tagger.kgm");
+    const auto tokenizer_data = extract::read_conllu_file(std::string(KG_TEST_DATA_DIR) +
+                                                          "/tokenizer/tiny.conllu");
+    extract::train_tokenizer(tokenizer_data, {}, {})
+        ->save((*dir_ / "with_tokenizer" / "tokenizer.kgm").string());
   }
   static void TearDownTestSuite() {
     fs::remove_all(*dir_);
@@ -172,6 +181,26 @@ TEST_F(ParseCommand, RawTextWithoutTokenizerNamesTheMissingModel) {
   const CommandResult run = kg("parse '" + write("raw.txt", "Hello world.\n") + "'");
   EXPECT_EQ(run.status, 2);
   EXPECT_NE(run.err.find("tokenizer.kgm"), std::string::npos) << run.err;
+}
+
+TEST_F(ParseCommand, RawTextIsSegmentedAndTagged) {
+  const std::string text = "The cat sleeps. The dog runs.\n";
+  const CommandResult run = kg("parse '" + write("raw2.txt", text) + "'",
+                               (*dir_ / "with_tokenizer").string());
+  ASSERT_EQ(run.status, 0) << run.err;
+  const auto got = read(run.out);
+  ASSERT_FALSE(got.empty());
+  size_t words = 0;
+  std::string joined;
+  for (const auto& t : got) {
+    for (const auto& token : t.sentence.tokens) {
+      ++words;
+      joined += token.form;
+      EXPECT_FALSE(token.lemma.empty()) << token.form;  // the tagger ran on every word
+    }
+  }
+  EXPECT_EQ(joined, "Thecatsleeps.Thedogruns.");
+  EXPECT_EQ(words, 8u);
 }
 
 TEST_F(ParseCommand, MissingModelNamesTheFile) {
