@@ -14,6 +14,7 @@
 #include "extract/error.h"
 #include "extract/pipeline.h"
 #include "extract/reader.h"
+#include "extract/utf8.h"
 
 namespace kg::cli {
 
@@ -60,13 +61,16 @@ void write_text(std::ostream& out, const extract::Sentence& s) {
   }
   std::vector<size_t> width(7, 0);
   for (const auto& row : rows) {
-    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+    // In characters, so columns line up for non-ASCII words too (wide CJK characters aside).
+    for (size_t c = 0; c < row.size(); ++c) {
+      width[c] = std::max(width[c], extract::utf8_length(row[c]));
+    }
   }
   for (const auto& row : rows) {
     std::string line;
     for (size_t c = 0; c < row.size(); ++c) {
       line += row[c];
-      if (c + 1 < row.size()) line.append(width[c] - row[c].size() + 2, ' ');
+      if (c + 1 < row.size()) line.append(width[c] - extract::utf8_length(row[c]) + 2, ' ');
     }
     out << line << '\n';
   }
