@@ -17,6 +17,10 @@ struct Command {
   int (*run)(const Args& args);
 };
 
+// `kg train KIND ...` (cli/train.cpp) and its kinds (cli/train_<kind>.cpp).
+int train(const Args& args);
+int train_parser(const Args& args);
+
 // The table of every subcommand, in the order `kg --help` lists them (cli/main.cpp).
 const std::vector<Command>& commands();
 

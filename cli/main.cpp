@@ -28,6 +28,7 @@ int usage(std::ostream& out) {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
+      {"train", "train a model (tokenizer, tagger, parser, ...) from treebanks", train},
   };
   return table;
 }
