@@ -22,10 +22,7 @@ uint64_t distance(int from, int to, int none) {
   return 8;
 }
 
-uint64_t capped(int count) { return static_cast<uint64_t>(std::min(count, 7)); }
-
-}  // namespace
-
+// The form the word features read: ASCII letters lower-cased, digits as '0'.
 std::string normalise_form(std::string_view form) {
   std::string out(form);
   for (char& c : out) {
@@ -34,6 +31,10 @@ std::string normalise_form(std::string_view form) {
   }
   return out;
 }
+
+uint64_t capped(int count) { return static_cast<uint64_t>(std::min(count, 7)); }
+
+}  // namespace
 
 std::vector<NodeAttributes> node_attributes(const Sentence& sentence) {
   const size_t n = sentence.tokens.size();

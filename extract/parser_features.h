@@ -27,9 +27,6 @@ struct NodeAttributes {
 // The attributes of node 0 (root), the words 1..n and the sentinel n + 1.
 std::vector<NodeAttributes> node_attributes(const Sentence& sentence);
 
-// The normalised form the word feature reads: ASCII letters lower-cased, digits as '0'.
-std::string normalise_form(std::string_view form);
-
 // Writes the features of `state` to `out` (room for kMaxParserFeatures) and returns how many.
 inline constexpr int kMaxParserFeatures = 160;
 int parser_features(const ParseState& state, const NodeAttributes* nodes, FeatureId* out);
