@@ -22,6 +22,28 @@ uint64_t distance(int from, int to, int none) {
   return 8;
 }
 
+uint64_t capped(int count) { return static_cast<uint64_t>(std::min(count, 7)); }
+
+// A coarse class of the surface form: where the tagger errs (NNP or NN, CD or NN), the parser
+// still sees capitalisation and digits.
+uint8_t shape_of(std::string_view form) {
+  bool upper = false, lower = false, digit = false, other = false;
+  for (unsigned char c : form) {
+    if (c >= 'A' && c <= 'Z') upper = true;
+    else if (c >= 'a' && c <= 'z') lower = true;
+    else if (c >= '0' && c <= '9') digit = true;
+    else if (c < 0x80) other = true;
+    else lower = true;  // letters of other scripts
+  }
+  const bool title = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
+  if (digit) return (upper || lower) ? 1 : 2;
+  if (upper && !lower) return 3;
+  if (title) return 4;
+  if (upper) return 5;
+  if (lower) return other ? 6 : 7;
+  return 8;  // punctuation and symbols only
+}
+
 // The form the word features read: ASCII letters lower-cased, digits as '0'.
 std::string normalise_form(std::string_view form) {
   std::string out(form);
@@ -32,20 +54,24 @@ std::string normalise_form(std::string_view form) {
   return out;
 }
 
-uint64_t capped(int count) { return static_cast<uint64_t>(std::min(count, 7)); }
-
 }  // namespace
 
 std::vector<NodeAttributes> node_attributes(const Sentence& sentence) {
   const size_t n = sentence.tokens.size();
   std::vector<NodeAttributes> nodes(n + 2);
-  nodes[0] = {kRootWord, kRootTag, kRootTag};
+  nodes[0] = {kRootWord, kRootWord, kRootTag, kRootTag, kRootTag};
   for (size_t i = 0; i < n; ++i) {
     const Token& t = sentence.tokens[i];
-    nodes[i + 1] = {FeatureHasher::id(0, normalise_form(t.form)), static_cast<uint8_t>(t.xpos),
-                    static_cast<uint8_t>(t.upos)};
+    const std::string form = normalise_form(t.form);
+    NodeAttributes& a = nodes[i + 1];
+    a.word = FeatureHasher::id(0, form);
+    const size_t cut = form.size() - std::min<size_t>(form.size(), 3);
+    a.suffix = FeatureHasher::id(0, std::string_view(form).substr(cut));
+    a.xpos = static_cast<uint8_t>(t.xpos);
+    a.upos = static_cast<uint8_t>(t.upos);
+    a.shape = shape_of(t.form);
   }
-  nodes[n + 1] = {kNoneWord, kNoneTag, kNoneTag};
+  nodes[n + 1] = {kNoneWord, kNoneWord, kNoneTag, kNoneTag, kNoneTag};
   return nodes;
 }
 
@@ -62,6 +88,8 @@ int parser_features(const ParseState& st, const NodeAttributes* nodes, FeatureId
   auto w = [&](int x) { return nodes[x].word; };
   auto p = [&](int x) { return uint64_t{nodes[x].xpos}; };
   auto u = [&](int x) { return uint64_t{nodes[x].upos}; };
+  auto suffix = [&](int x) { return nodes[x].suffix; };
+  auto shape = [&](int x) { return uint64_t{nodes[x].shape}; };
   auto l = [&](int x) { return static_cast<uint64_t>(st.label(x) + 1); };
   auto tags = [](uint64_t a, uint64_t b, uint64_t c = 0) { return a | b << 8 | c << 16; };
 
@@ -85,6 +113,15 @@ int parser_features(const ParseState& st, const NodeAttributes* nodes, FeatureId
   emit(w(n2), p(n2));
   emit(p(s2));
   emit(w(s2), p(s2));
+
+  // Back-off from the form for where the tags are wrong: suffix and shape.
+  for (int x : {s0, n0, s1}) {
+    emit(suffix(x));
+    emit(shape(x), p(x));
+  }
+  emit(shape(n1), p(n1));
+  emit(tags(shape(s0), shape(n0)), tags(p(s0), p(n0)));
+  emit(tags(shape(s1), shape(s0)), tags(p(s1), p(s0)));
 
   // Pairs: s0 with n0 (LEFT) and s1 with s0 (RIGHT).
   for (auto [a, b] : {std::pair{s0, n0}, std::pair{s1, s0}}) {

@@ -19,9 +19,11 @@ namespace kg::extract {
 
 // What the features read of one node, computed once per sentence.
 struct NodeAttributes {
-  uint64_t word = 0;  // hash of the normalised form (lower case, digits as 0)
+  uint64_t word = 0;    // hash of the normalised form (lower case, digits as 0)
+  uint64_t suffix = 0;  // hash of the normalised form's last three bytes
   uint8_t xpos = 0;
   uint8_t upos = 0;
+  uint8_t shape = 0;    // capitalisation and character class (lower, Title, UPPER, ...)
 };
 
 // The attributes of node 0 (root), the words 1..n and the sentinel n + 1.
@@ -32,6 +34,6 @@ inline constexpr int kMaxParserFeatures = 160;
 int parser_features(const ParseState& state, const NodeAttributes* nodes, FeatureId* out);
 
 // Names the template set; changes whenever a template changes, so old models are refused.
-inline constexpr std::string_view kParserFeatureTemplates = "zn2011-arc-hybrid-v1";
+inline constexpr std::string_view kParserFeatureTemplates = "zn2011-arc-hybrid-v2";
 
 }  // namespace kg::extract
