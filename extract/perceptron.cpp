@@ -94,6 +94,25 @@ void PerceptronModel::add_scores(const FeatureId* features, size_t count, float*
   }
 }
 
+PerceptronModel PerceptronModel::pruned(float threshold) const {
+  PerceptronModel m;
+  m.num_classes_ = num_classes_;
+  m.scale_ = scale_;
+  m.offsets_.push_back(0);
+  for (size_t row = 0; row < keys_.size(); ++row) {
+    for (uint32_t i = offsets_[row]; i < offsets_[row + 1]; ++i) {
+      if (std::fabs(scale_ * weights_[i]) <= threshold) continue;
+      m.classes_.push_back(classes_[i]);
+      m.weights_.push_back(weights_[i]);
+    }
+    if (m.classes_.size() == m.offsets_.back()) continue;
+    m.keys_.push_back(keys_[row]);
+    m.offsets_.push_back(static_cast<uint32_t>(m.classes_.size()));
+  }
+  m.build_index();
+  return m;
+}
+
 void PerceptronModel::save(ModelWriter& out) const {
   out.u32(static_cast<uint32_t>(num_classes_));
   out.f32(scale_);

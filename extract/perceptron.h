@@ -43,6 +43,10 @@ class PerceptronModel {
     add_scores(features.data(), features.size(), scores);
   }
 
+  // A copy without the weights of magnitude <= threshold (and the features left empty): to
+  // measure how far a trained model can be shrunk without retraining it.
+  PerceptronModel pruned(float threshold) const;
+
   void save(ModelWriter& out) const;
   static PerceptronModel load(ModelReader& in);
 
