@@ -17,6 +17,7 @@
 #include "extract/evaluation.h"
 #include "extract/model_file.h"
 #include "extract/parser.h"
+#include "extract/tagger.h"
 #include "extract/tokenizer.h"
 #include "extract/treebank_text.h"
 
@@ -38,6 +39,13 @@ Annotate load_tokenizer(const std::string& path) {
   return [model](extract::Document& doc) { model->annotate(doc); };
 }
 
+Annotate load_tagger(const std::string& path) {
+  std::shared_ptr<const extract::Tagger> model = extract::Tagger::load(path);
+  return [model](extract::Document& doc) {
+    for (extract::Sentence& s : doc.sentences) model->annotate(s);
+  };
+}
+
 Annotate load_parser(const std::string& path) {
   std::shared_ptr<const extract::Parser> model = extract::Parser::load(path);
   return [model](extract::Document& doc) {
@@ -48,6 +56,7 @@ Annotate load_parser(const std::string& path) {
 const std::vector<Stage>& stages() {
   static const std::vector<Stage> table = {
       {"tokenizer", load_tokenizer},
+      {"tagger", load_tagger},
       {"parser", load_parser},
   };
   return table;
