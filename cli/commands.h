@@ -33,6 +33,7 @@ int parse(const Args& args);  // kg parse FILE: the statistical stages on text o
 
 // The kinds of `kg train` (cli/train_<kind>.cpp), listed in cli/train.cpp.
 int train_tokenizer(const Args& args);
+int train_parser(const Args& args);
 int train_tagger(const Args& args);
 
 }  // namespace kg::cli

@@ -35,7 +35,7 @@ const std::vector<Command>& commands() {
       {"stats", "counts, entities by type, top entities, sources per edge", run_stats},
       {"parse", "segment, tag, lemmatize (and parse) text or CoNLL-U; print CoNLL-U or a table",
        parse},
-      {"train", "train a model (tokenizer, tagger, ...) on UD treebanks", train},
+      {"train", "train a model (tokenizer, tagger, parser, ...) on UD treebanks", train},
       {"eval", "score models on a CoNLL-U treebank (CoNLL 2018 metrics)", eval},
   };
   return table;

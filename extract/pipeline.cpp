@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "extract/error.h"
+#include "extract/parser.h"
 #include "extract/tagger.h"
 #include "extract/tokenizer.h"
 
@@ -36,11 +37,13 @@ Pipeline Pipeline::load(const PipelineOptions& options) {
   };
   if (options.tokenize) p.tokenizer_ = Tokenizer::load(path(options.tokenizer_model, "tokenizer"));
   if (options.tag) p.tagger_ = Tagger::load(path(options.tagger_model, "tagger"));
+  if (options.parse) p.parser_ = Parser::load(path(options.parser_model, "parser"));
   return p;
 }
 
 void Pipeline::annotate(Sentence& sentence) const {
   if (tagger_) tagger_->annotate(sentence);
+  if (parser_) parser_->annotate(sentence);
 }
 
 void Pipeline::annotate(Document& document) const {

@@ -15,6 +15,7 @@
 
 namespace kg::extract {
 
+class Parser;
 class Tagger;
 class Tokenizer;
 
@@ -32,9 +33,11 @@ struct PipelineOptions {
   // tokenizer).
   bool tokenize = true;
   bool tag = true;
+  bool parse = true;
   // Model files to use instead of <model_dir>/<kind>.kgm; empty for the folder's.
   std::string tokenizer_model;
   std::string tagger_model;
+  std::string parser_model;
 };
 
 // Loaded models, read-only after load(): annotate() is const and thread-safe, so one
@@ -57,6 +60,7 @@ class Pipeline {
 
   bool has_tokenizer() const { return tokenizer_ != nullptr; }
   bool has_tagger() const { return tagger_ != nullptr; }
+  bool has_parser() const { return parser_ != nullptr; }
 
   // The path of the model file of `kind` ("tagger", ...) in `model_dir`.
   static std::string model_path(const std::string& model_dir, const std::string& kind);
@@ -66,6 +70,7 @@ class Pipeline {
   std::string model_dir_;
   std::unique_ptr<Tokenizer> tokenizer_;
   std::unique_ptr<Tagger> tagger_;
+  std::unique_ptr<Parser> parser_;
 };
 
 }  // namespace kg::extract
