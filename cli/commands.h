@@ -20,4 +20,6 @@ struct Command {
 // The table of every subcommand, in the order `kg --help` lists them (cli/main.cpp).
 const std::vector<Command>& commands();
 
+int openie_command(const Args& args);
+
 }  // namespace kg::cli

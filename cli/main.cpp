@@ -28,6 +28,8 @@ int usage(std::ostream& out) {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
+      {"openie", "clause-level Open IE tuples of each sentence (CaRB format or JSON)",
+       openie_command},
   };
   return table;
 }
