@@ -88,14 +88,23 @@ class Resolver {
   CoreferenceResult run() {
     entity_of_.assign(m_.size(), -1);
     rule_of_.assign(m_.size(), LinkRule::kName);
-    for (size_t i = 0; i < m_.size(); ++i) {
-      switch (m_[i].kind) {
-        case MentionKind::kName: name(static_cast<int>(i)); break;
-        case MentionKind::kGroup: group(static_cast<int>(i)); break;
-        case MentionKind::kEvent: event(static_cast<int>(i)); break;
-        case MentionKind::kDescription: description(static_cast<int>(i)); break;
-        case MentionKind::kPronoun: break;
+    // Sentence by sentence: names first, so that groups, events and descriptions can look at
+    // the names among their modifiers.
+    for (size_t begin = 0; begin < m_.size();) {
+      size_t end = begin;
+      while (end < m_.size() && m_[end].sentence == m_[begin].sentence) ++end;
+      for (size_t i = begin; i < end; ++i) {
+        if (m_[i].kind == MentionKind::kName) name(static_cast<int>(i));
       }
+      for (size_t i = begin; i < end; ++i) {
+        switch (m_[i].kind) {
+          case MentionKind::kGroup: group(static_cast<int>(i)); break;
+          case MentionKind::kEvent: event(static_cast<int>(i)); break;
+          case MentionKind::kDescription: description(static_cast<int>(i)); break;
+          case MentionKind::kName: case MentionKind::kPronoun: break;
+        }
+      }
+      begin = end;
     }
     learn_genders();
     for (size_t i = 0; i < m_.size(); ++i) {

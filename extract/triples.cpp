@@ -153,8 +153,7 @@ class Builder {
     tr.evidence = doc_.sentences[static_cast<size_t>(s)].span;
     tr.negated = a.negated;
     tr.modality = a.modality;
-    tr.attributed_to = a.attributed_to == subject || a.attributed_to == object ? -1
-                                                                                : a.attributed_to;
+    tr.attributed_to = a.attributed_to;
     tr.arguments = a.arguments;
     tr.confidence = a.confidence;
     out_.push_back(std::move(tr));

@@ -106,7 +106,8 @@ Sorensen Sorensen PROPN NNP 6 flat SpaceAfter=No
 )");
   EXPECT_THAT(facts(r), Contains("Lena Sorensen host session"));
   ASSERT_EQ(r.entities.size(), 2u);
-  EXPECT_EQ(r.entities[0].type, EntityType::kEvent);
+  EXPECT_EQ(r.entities[0].type, EntityType::kPerson);
+  EXPECT_EQ(r.entities[1].type, EntityType::kEvent);
 }
 
 TEST(Triples, PassiveWithoutAgentGivesNoFact) {
