@@ -183,8 +183,18 @@ class Builder {
 
   void phrase(int head, std::vector<int>& out, bool conjunct_only, int exclude = -1,
               int exclude2 = -1) const {
+    // An antecedent that is itself a copular predicate ("X is a footballer who ...") keeps
+    // its subject and copula out.
+    const bool predicate = exclude >= 0 && t_.has_child(head, Deprel::kCop);
     t_.subtree(head, out, [&](int c) {
       if (c == exclude || c == exclude2) return true;
+      if (predicate && t_.head(c) == head) {
+        const Deprel b = t_.base(c);
+        if (b == Deprel::kNsubj || b == Deprel::kCsubj || b == Deprel::kCop || b == Deprel::kAux ||
+            b == Deprel::kExpl || b == Deprel::kMark || b == Deprel::kPunct) {
+          return true;
+        }
+      }
       if (outside_phrase(c)) return true;
       if (conjunct_only && t_.head(c) == head &&
           (t_.base(c) == Deprel::kConj || t_.base(c) == Deprel::kCc)) {
@@ -453,7 +463,18 @@ class Builder {
           }
           parts.push_back(std::move(k));
         } else if (antecedent >= 0) {
-          Constituent k = constituent(Part::kSubject, antecedent, -1, h);
+          // "X is a footballer who plays ...": the relative clause is about X.
+          int about = antecedent;
+          int cut = h;
+          if (c.origin == ClauseOrigin::kRelative && t_.has_child(antecedent, Deprel::kCop)) {
+            for (int ch : t_.children(antecedent)) {
+              if (t_.base(ch) == Deprel::kNsubj) {
+                about = ch;
+                cut = -1;
+              }
+            }
+          }
+          Constituent k = constituent(Part::kSubject, about, -1, cut);
           k.borrowed = true;
           parts.push_back(std::move(k));
         }
@@ -571,6 +592,8 @@ class Builder {
       if (!is_nominal(t_.upos(h)) || !(is_nominal(t_.upos(a)) || t_.upos(a) == Upos::kAdj)) {
         continue;
       }
+      // A verbless fragment ("Photo: Getty Images") states nothing.
+      if (t_.head(h) < 0) continue;
       if (clause_of_[a] >= 0 || has_subject(a)) continue;
       Clause c;
       c.predicate = a;

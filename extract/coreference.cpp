@@ -159,8 +159,11 @@ class Resolver {
       if (std::find(c.titles.begin(), c.titles.end(), title) == c.titles.end()) {
         c.titles.push_back(title);
       }
+      // The head noun of a title: its last word before any "of" ("head_of_safety" -> head).
+      const std::string relation = r.relation.substr(0, r.relation.find("_of_"));
+      const std::vector<std::string> head = split_words(underscores_to_spaces(relation));
+      if (!head.empty()) c.role_heads.push_back(head.back());
       const std::vector<std::string> parts = split_words(underscores_to_spaces(r.relation));
-      if (!parts.empty()) c.role_heads.push_back(parts.back());
       for (const std::string& p : parts) c.role_words.push_back(p);
       if (r.organisation >= 0) {
         for (const std::string& w : split_words(name_match_key(m_[r.organisation].text))) {
@@ -374,7 +377,7 @@ class Resolver {
     if (!m.definite) return;
     // A person by the title given with the name ("the foreign minister").
     int c = unique([&](const Cluster& k) {
-      if (k.type() != EntityType::kPerson || k.kind != MentionKind::kName) return false;
+      if (k.kind != MentionKind::kName) return false;
       if (std::find(k.role_heads.begin(), k.role_heads.end(), m.key) == k.role_heads.end()) {
         return false;
       }

@@ -82,15 +82,20 @@ class SentenceReader {
     word_mention_.assign(n_, -1);
     covered_.assign(n_, 0);
     names();
-    for (size_t m = 0; m < out_.size(); ++m) {
-      if (out_[m].type == EntityType::kPerson) titles(static_cast<int>(m));
+    // Titles of persons ("Foreign Minister") and descriptors of organisations ("environmental
+    // group Friends of Lake Orin"), which definite descriptions later match ("the group").
+    const size_t names_found = out_.size();
+    for (size_t m = 0; m < names_found; ++m) {
+      if (out_[m].type == EntityType::kPerson || out_[m].type == EntityType::kOrg) {
+        titles(static_cast<int>(m));
+      }
     }
     acronyms();
+    pronouns();
+    nominals();
     for (size_t m = 0; m < out_.size(); ++m) {
       if (out_[m].kind == MentionKind::kName) appositions(static_cast<int>(m));
     }
-    pronouns();
-    nominals();
     return sorted();
   }
 
@@ -364,6 +369,9 @@ class SentenceReader {
           b == Deprel::kFixed || b == Deprel::kGoeswith) {
         continue;
       }
+      // A role in apposition to a name or a copular predicate describes, it does not refer.
+      if (b == Deprel::kAppos && t_.head(h) >= 0 && word_mention_[t_.head(h)] >= 0) continue;
+      if (t_.has_child(h, Deprel::kCop)) continue;
       const std::string lemma(t_.lemma(h));
       const bool event = is_event_noun(lemma);
       const bool role = is_role_noun(lemma) && is_plural(t_, h);
@@ -499,7 +507,12 @@ bool read_role(const DependencyTree& t, int noun, const std::vector<NominalMenti
   auto mention_at = [&](int w) {
     for (int id : sentence_mentions) {
       const NominalMention& m = all[static_cast<size_t>(id)];
-      if (m.kind == MentionKind::kName && w >= m.first && w < m.last) return id;
+      if ((m.kind == MentionKind::kName || m.kind == MentionKind::kPronoun) && w >= m.first &&
+          w < m.last) {
+        return id;
+      }
+      // A possessor described ("the group's spokeswoman"): coreference resolves it.
+      if (m.kind == MentionKind::kDescription && w == m.head) return id;
     }
     return -1;
   };

@@ -86,6 +86,13 @@ class Builder {
     if (m < 0) m = word_[s][w];
     const int e = entity_of_mention(m);
     if (e >= 0) return e;
+    // "Kestrel's head of safety, Priya Raman": a role noun stands for the name in apposition.
+    for (int c : t.children(w)) {
+      if (t.base(c) == Deprel::kAppos) {
+        const int named = entity_of_mention(top_[s][c] >= 0 ? top_[s][c] : word_[s][c]);
+        if (named >= 0 && type_of(named) == EntityType::kPerson) return named;
+      }
+    }
     // "a group of officials", "the likes of Lavrov": the group is its "of" complement.
     const std::string_view l = t.lemma(w);
     if (is_collective_noun(l) || l == "like" || l == "member" || l == "some" || l == "one") {
@@ -334,6 +341,9 @@ class Builder {
         for (int e : events) add(s, a.attributed_to, verb, e, r);
       }
       subjects.insert(subjects.end(), patients.begin(), patients.end());
+      for (const auto& [mk, e] : others) {
+        if (type_of(e) == EntityType::kEvent) subjects.push_back(e);
+      }
     }
     // Events in the clause take its place and date.
     for (int e : subjects) {
