@@ -381,6 +381,10 @@ class Builder {
             c.passive = true;
           }
           subject_word = ch;
+          // "neither Russia nor the US are sincere": a negated clause.
+          for (int g : t_.children(ch)) {
+            if (t_.deprel(g) == Deprel::kCcPreconj && t_.lemma(g) == "neither") c.negated = true;
+          }
           parts.push_back(cb == Deprel::kCsubj ? constituent(Part::kClausal, ch)
                                                : constituent(Part::kSubject, ch));
           parts.back().part = Part::kSubject;

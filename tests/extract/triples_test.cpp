@@ -528,6 +528,22 @@ Graham Graham PROPN NNP 2 obl SpaceAfter=No
   EXPECT_THAT(facts(r), Contains("Lavrov meet Graham"));
 }
 
+TEST(Triples, NeitherNorNegates) {
+  const DocumentResult r = extract(R"(
+# entities = Russia:LOCATION; US:LOCATION; Ukraine:LOCATION
+neither neither CCONJ CC 2 cc:preconj
+Russia Russia PROPN NNP 6 nsubj
+nor nor CCONJ CC 5 cc
+the the DET DT 5 det
+US US PROPN NNP 2 conj
+support support VERB VBP 0 root
+Ukraine Ukraine PROPN NNP 6 obj SpaceAfter=No
+. . PUNCT . 6 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Russia support Ukraine [not]"));
+  EXPECT_THAT(facts(r), Contains("US support Ukraine [not]"));
+}
+
 TEST(Triples, HeadlineGivesNoFacts) {
   const DocumentResult r = extract(R"(
 # entities = Russians:NORP; Ukraine:LOCATION
