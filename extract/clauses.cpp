@@ -62,7 +62,10 @@ class Builder {
     });
     for (int k : order) fill(k);
     for (int k : order) link(k);
-    if (!long_sentence) appositions();
+    if (!long_sentence) {
+      appositions();
+      possessives();
+    }
     for (Clause& c : clauses_) finish(c);
     // Clauses without a verb group or with nothing but a verb and no subject say nothing.
     return std::move(clauses_);
@@ -614,6 +617,54 @@ class Builder {
     }
   }
 
+  // "Mr. Wakeman's age": the synthetic clause "Mr. Wakeman has age". Possessive pronouns
+  // ("his works") are left alone: their referent is elsewhere.
+  void possessives() {
+    for (int p = 0; p < n_; ++p) {
+      if (t_.deprel(p) != Deprel::kNmodPoss || t_.head(p) < 0) continue;
+      const int h = t_.head(p);
+      const Upos pu = t_.upos(p);
+      if (!(pu == Upos::kPropn || pu == Upos::kNoun) || !is_nominal(t_.upos(h))) continue;
+      if (clause_of_[h] >= 0 && t_.has_child(h, Deprel::kCop)) continue;
+      Clause c;
+      c.predicate = h;
+      c.predicates = {h};
+      c.origin = ClauseOrigin::kPossessive;
+      c.parent = clause_of_[h];
+      Constituent owner;
+      owner.part = Part::kSubject;
+      owner.head = p;
+      owner.borrowed = true;
+      t_.subtree(p, owner.words, [&](int w) {
+        return t_.base(w) == Deprel::kCase && t_.head(w) == p;
+      });
+      trim(owner.words);
+      owner.conjuncts = {p};
+      owner.conjunct_words = {owner.words};
+      Constituent owned;
+      owned.part = Part::kComplement;
+      owned.head = h;
+      t_.subtree(h, owned.words, [&](int w) {
+        if (w == p) return true;
+        const Deprel b = t_.base(w);
+        if (t_.head(w) == h && (b == Deprel::kDet || outside_phrase(w))) return true;
+        if (t_.head(w) == h && (b == Deprel::kAcl || b == Deprel::kConj || b == Deprel::kCc ||
+                                b == Deprel::kNmod)) {
+          return true;
+        }
+        return false;
+      });
+      trim(owned.words);
+      if (owner.words.empty() || owned.words.empty()) continue;
+      owned.conjuncts = {h};
+      owned.conjunct_words = {owned.words};
+      c.constituents.push_back(std::move(owner));
+      c.constituents.push_back(std::move(owned));
+      c.type = ClauseType::kSVO;
+      clauses_.push_back(std::move(c));
+    }
+  }
+
   bool is_nonfinite(int v) const {
     const Xpos x = t_.xpos(v);
     return x == Xpos::kVB || x == Xpos::kVBN || x == Xpos::kVBG;
@@ -711,7 +762,7 @@ class Builder {
   }
 
   void finish(Clause& c) {
-    if (c.origin == ClauseOrigin::kApposition) return;
+    if (c.origin == ClauseOrigin::kApposition || c.origin == ClauseOrigin::kPossessive) return;
     // Reports pass down to coordinated clauses ("X said A and B").
     // Type, from the constituents (ClausIE's decision tree without its verb dictionaries).
     int objects = 0;

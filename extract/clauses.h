@@ -10,8 +10,8 @@
 //
 // Besides verb clauses, the finder reads the clauses that a sentence states without a verb
 // (ClausIE's "synthetic" clauses): appositions ("Haass, a former diplomat" -> Haass is a former
-// diplomat) and participial modifiers ("the meeting, held in New York" -> the meeting held in
-// New York).
+// diplomat), possessives ("Russia's foreign minister" -> Russia has a foreign minister) and
+// participial modifiers ("the meeting, held in New York" -> the meeting held in New York).
 
 #include <cstdint>
 #include <optional>
@@ -36,6 +36,7 @@ namespace kg::extract {
   X(kRelative, "relative")     /* a relative clause; the antecedent fills the gap */        \
   X(kParticiple, "participle") /* a participial modifier (acl) of a noun */                 \
   X(kApposition, "apposition") /* a synthetic "is" clause from an apposition */             \
+  X(kPossessive, "possessive") /* a synthetic "has" clause from a possessive ("X's Y") */    \
   X(kParataxis, "parataxis")   /* a clause loosely attached (parataxis) */
 
 #define KG_ENUMERATOR(name, text) name,

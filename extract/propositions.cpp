@@ -68,6 +68,7 @@ double score(const DependencyTree& t, const Clause& c, const Proposition& p, boo
     case ClauseOrigin::kRelative: x -= 0.3; break;
     case ClauseOrigin::kParticiple: x -= 0.6; break;
     case ClauseOrigin::kApposition: x -= 0.5; break;
+    case ClauseOrigin::kPossessive: x -= 0.9; break;
     case ClauseOrigin::kParataxis: x -= 0.9; break;
   }
   switch (c.type) {
@@ -164,7 +165,10 @@ std::vector<Proposition> PropositionMaker::make(const DependencyTree& t,
     relation.insert(relation.end(), moved.begin(), moved.end());
     std::sort(relation.begin(), relation.end());
     relation.erase(std::unique(relation.begin(), relation.end()), relation.end());
-    if (relation.empty() && c.origin != ClauseOrigin::kApposition) continue;
+    if (relation.empty() && c.origin != ClauseOrigin::kApposition &&
+        c.origin != ClauseOrigin::kPossessive) {
+      continue;
+    }
 
     // Arguments: the primary, then the others in sentence order.
     std::vector<int> order;
@@ -183,6 +187,7 @@ std::vector<Proposition> PropositionMaker::make(const DependencyTree& t,
       p.clause = static_cast<int>(ci);
       p.relation = relation;
       if (c.origin == ClauseOrigin::kApposition) p.synthetic_relation = "is";
+      if (c.origin == ClauseOrigin::kPossessive) p.synthetic_relation = "has";
       if (subject_choice < 0) {
         p.subject = subject->words;
         p.subject_head = subject->head;

@@ -213,6 +213,7 @@ class Builder {
       case ClauseOrigin::kRelative: x -= 0.3; break;
       case ClauseOrigin::kParticiple: x -= 0.5; break;
       case ClauseOrigin::kApposition: x -= 0.3; break;
+      case ClauseOrigin::kPossessive: x -= 0.5; break;
       case ClauseOrigin::kParataxis: x -= 0.8; break;
     }
     const int n = trees_[s].size();
@@ -223,7 +224,8 @@ class Builder {
   void clause(int s, int k) {
     const DependencyTree& t = trees_[s];
     const Clause& c = clauses_[s][static_cast<size_t>(k)];
-    if (c.origin == ClauseOrigin::kApposition) return;  // roles come from the mentions
+    // Roles in appositions and possessives come from the mentions.
+    if (c.origin == ClauseOrigin::kApposition || c.origin == ClauseOrigin::kPossessive) return;
     const Constituent* subject = c.subject();
     if (subject == nullptr) return;
 

@@ -54,7 +54,11 @@ std::string to_conllu(std::string_view compact) {
     std::istringstream fields(line);
     std::string form, lemma, upos, xpos, head, deprel, misc;
     fields >> form >> lemma >> upos >> xpos >> head >> deprel;
-    if (deprel.empty()) throw std::invalid_argument("compact tree line needs 6 fields: " + line);
+    if (deprel.empty()) {
+      std::string message = "compact tree line needs 6 fields: ";
+      message += line;  // appended, not "literal" + string: GCC 12 -O3 warns (-Wrestrict)
+      throw std::invalid_argument(message);
+    }
     if (!(fields >> misc)) misc = "_";
     ++id;
     out << id << '\t' << form << '\t' << lemma << '\t' << upos << '\t' << xpos << "\t_\t" << head
