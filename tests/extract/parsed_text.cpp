@@ -59,7 +59,7 @@ std::string to_conllu(std::string_view compact) {
       message += line;  // appended, not "literal" + string: GCC 12 -O3 warns (-Wrestrict)
       throw std::invalid_argument(message);
     }
-    if (!(fields >> misc)) misc = "_";
+    if (!(fields >> misc)) misc.assign(1, '_');  // not = "_": GCC 12 -O3 -Wrestrict
     ++id;
     out << id << '\t' << form << '\t' << lemma << '\t' << upos << '\t' << xpos << "\t_\t" << head
         << '\t' << deprel << "\t_\t" << misc << '\n';
