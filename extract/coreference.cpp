@@ -137,7 +137,7 @@ class Resolver {
       const std::string key = name_match_key(m.text);
       if (std::find(c.keys.begin(), c.keys.end(), key) == c.keys.end()) c.keys.push_back(key);
       const std::vector<std::string> words = split_words(key);
-      const bool acronym = is_all_caps(m.text) && words.size() == 1;
+      const bool acronym = looks_like_acronym(m.text) && words.size() == 1;
       if (m.type == EntityType::kPerson && words.size() >= 2) c.last_words.push_back(words.back());
       // The fullest name wins; an acronym never replaces an expansion.
       if (c.name.empty() || (c.acronym_only && !acronym) ||
@@ -230,7 +230,7 @@ class Resolver {
         }
       }
     }
-    if (is_all_caps(m.text) && words.size() == 1) {
+    if (looks_like_acronym(m.text) && words.size() == 1) {
       const std::string letters = capitals(m.text);
       const int c = unique([&](const Cluster& k) {
         return k.kind == MentionKind::kName && k.type() != EntityType::kPerson &&
@@ -476,6 +476,10 @@ class Resolver {
       if (distance > options_.pronoun_window) break;
       const int e = entity_of_[j];
       if (e < 0 || a.kind == MentionKind::kPronoun) continue;
+      // A nationality adjective ("Afghan ambassador") modifies; it is not a referent.
+      if (trees_[a.sentence].upos(a.head) == Upos::kAdj) continue;
+      // "it" reaches back one sentence only: further, it is mostly an event or situation.
+      if (p.gender == Gender::kNeuter && distance > 1) continue;
       if (a.kind == MentionKind::kEvent && p.gender != Gender::kNeuter) continue;
       if (a.number == GrammaticalNumber::kPlural && p.number == GrammaticalNumber::kSingular) {
         continue;

@@ -38,6 +38,16 @@ std::string join_words(const DependencyTree& t, const std::vector<int>& words) {
   return out;
 }
 
+// The endings of most English nationality adjectives ("Russian", "Chinese", "Polish",
+// "Iraqi", "Czech", "Dutch"): a capitalised adjective with one of them, before a title, is a
+// nationality NER missed; "Prime", "Foreign", "Senior" are not.
+bool has_demonym_ending(std::string_view word) {
+  auto ends = [&](std::string_view e) {
+    return word.size() > e.size() + 1 && word.substr(word.size() - e.size()) == e;
+  };
+  return ends("an") || ends("ese") || ends("ish") || ends("i") || ends("ch") || ends("ic");
+}
+
 // A word that can be part of a person's name proper (not a title before it).
 bool is_name_word(const DependencyTree& t, int w) {
   if (!starts_upper(t.form(w))) return false;
@@ -195,7 +205,10 @@ class SentenceReader {
     for (int w = first; w < name_first; ++w) {
       const int other = word_mention_[w];
       if (other >= 0 && other != id) {
+        // Words before the organisation describe it, not the person ("localist group Civic
+        // Passion's Wong"): the title is what comes after it.
         organisation = other;
+        title_words.clear();
         continue;
       }
       const std::string_view l = t_.lemma(w);
@@ -208,7 +221,7 @@ class SentenceReader {
         continue;
       }
       if (t_.upos(w) == Upos::kAdj && starts_upper(t_.form(w)) && !is_role_noun(l) &&
-          title_words.empty()) {
+          title_words.empty() && has_demonym_ending(t_.form(w))) {
         // "Russian Foreign Minister": a nationality NER did not tag.
         NominalMention norp;
         norp.kind = MentionKind::kName;
@@ -241,7 +254,7 @@ class SentenceReader {
   void acronyms() {
     for (int w = 1; w + 1 < n_; ++w) {
       if (t_.form(w - 1) != "(" || t_.form(w + 1) != ")") continue;
-      if (!is_all_caps(t_.form(w))) continue;
+      if (!looks_like_acronym(t_.form(w))) continue;
       if (w < 2) continue;
       const int expansion = word_mention_[w - 2];
       if (expansion < 0 || out_[expansion].kind != MentionKind::kName) continue;

@@ -16,7 +16,7 @@ bool starts_upper(std::string_view word) {
   return (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-bool is_all_caps(std::string_view word) {
+bool looks_like_acronym(std::string_view word) {
   int letters = 0;
   for (char c : word) {
     if (c >= 'a' && c <= 'z') return false;

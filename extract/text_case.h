@@ -16,7 +16,7 @@ bool starts_upper(std::string_view word);
 
 // True if the word has at least two letters and every ASCII letter in it is a capital
 // ("NWB", "U.S.", "CFR"): the shape of an acronym.
-bool is_all_caps(std::string_view word);
+bool looks_like_acronym(std::string_view word);
 
 // The capital letters of a word, in order ("U.S." -> "US", "NWB" -> "NWB").
 std::string capitals(std::string_view word);

@@ -16,6 +16,14 @@ namespace {
 
 double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
+// A title whose head noun names a role ("foreign_minister", "head_of_safety").
+bool is_role_title(const Role& r) {
+  std::string head = r.relation.substr(0, r.relation.find("_of_"));
+  const size_t underscore = head.rfind('_');
+  if (underscore != std::string::npos) head.erase(0, underscore + 1);
+  return is_role_noun(head);
+}
+
 bool is_party(EntityType type) {
   return type == EntityType::kPerson || type == EntityType::kOrg || type == EntityType::kNorp;
 }
@@ -390,6 +398,7 @@ class Builder {
       for (int x : subjects) {
         add_title(x, role);
         if (role.organisation < 0) continue;
+        if (!is_role_title(role)) continue;
         const int org = entity_of_mention(role.organisation);
         Attributes ra = a;
         if (!role.qualifier.empty()) ra.arguments.push_back({ArgumentRole::kTime, role.qualifier, {}});
@@ -427,6 +436,11 @@ class Builder {
       if (org < 0) continue;
       const EntityType type = type_of(org);
       if (!is_party(type) && type != EntityType::kLocation && type != EntityType::kWork) continue;
+      // An organisation's descriptor is a fact only towards another organisation ("Google
+      // subsidiary YouTube"), not towards a nationality or place ("Russian firm X").
+      if (type_of(e) == EntityType::kOrg && type != EntityType::kOrg) continue;
+      // "an Australian woman" is a description; "the Australian ambassador" a role.
+      if (!is_role_title(r) && type != EntityType::kOrg && type != EntityType::kWork) continue;
       Attributes ra = a;
       if (!r.qualifier.empty()) ra.arguments.push_back({ArgumentRole::kTime, r.qualifier, {}});
       add(m.sentence, e, r.relation + "_of", org, ra);

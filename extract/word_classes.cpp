@@ -42,9 +42,9 @@ const WordSet& time_prepositions() {
 }
 
 const WordSet& place_prepositions() {
-  static const WordSet set(std::array<std::string_view, 14>{
+  static const WordSet set(std::array<std::string_view, 13>{
       "in", "at", "near", "inside", "outside", "across", "from", "to", "into", "within",
-      "around", "toward", "towards", "on"});
+      "around", "toward", "towards"});
   return set;
 }
 
