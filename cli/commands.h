@@ -17,8 +17,21 @@ struct Command {
   int (*run)(const Args& args);
 };
 
+int run_export(const Args& args);
+int run_merge(const Args& args);
+int run_query(const Args& args);
+int run_render(const Args& args);
+int run_stats(const Args& args);
+
 // The table of every subcommand, in the order `kg --help` lists them (cli/main.cpp).
 const std::vector<Command>& commands();
+
+// Subcommands (cli/<name>.cpp).
+int train(const Args& args);  // kg train KIND ...: dispatches to train_<kind>
+int eval(const Args& args);
+
+// The kinds of `kg train` (cli/train_<kind>.cpp), listed in cli/train.cpp.
+int train_tokenizer(const Args& args);
 
 int openie_command(const Args& args);
 

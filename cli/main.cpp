@@ -30,6 +30,13 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"openie", "clause-level Open IE tuples of each sentence (CaRB format or JSON)",
        openie_command},
+      {"merge", "add map files (JSON Lines) to the database and rebuild the graph", run_merge},
+      {"export", "write the graph as JSON, GraphML, DOT or a copy of the database", run_export},
+      {"render", "draw the graph (or one entity's neighbourhood) as SVG or PNG", run_render},
+      {"query", "look up entities, neighbours, facts, paths; explain merges", run_query},
+      {"stats", "counts, entities by type, top entities, sources per edge", run_stats},
+      {"train", "train a model (tokenizer, ...) on UD treebanks", train},
+      {"eval", "score models on a CoNLL-U treebank (CoNLL 2018 metrics)", eval},
   };
   return table;
 }
