@@ -42,3 +42,36 @@ TEST(ParallelFor, NothingToDo) {
 
 }  // namespace
 }  // namespace kg::extract
+
+#include "extract/corpus_extraction.h"
+#include "tests/extract/parsed_text.h"
+
+namespace kg::extract {
+namespace {
+
+TEST(CorpusExtraction, ResultsKeepInputOrderWithThreads) {
+  std::vector<Document> docs;
+  for (int i = 0; i < 40; ++i) {
+    Document d = testing::parsed_document(R"(
+# entities = Lavrov:PERSON; Haass:PERSON
+Lavrov Lavrov PROPN NNP 2 nsubj
+met meet VERB VBD 0 root
+Haass Haass PROPN NNP 2 obj SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+    d.id = "doc" + std::to_string(i);
+    docs.push_back(std::move(d));
+  }
+  std::atomic<int> annotated{0};
+  const auto results = extract_documents(
+      std::move(docs), [&](Document&) { annotated.fetch_add(1); }, Extractor(), {.threads = 3});
+  ASSERT_EQ(results.size(), 40u);
+  EXPECT_EQ(annotated.load(), 40);
+  for (int i = 0; i < 40; ++i) {
+    EXPECT_EQ(results[i].document.id, "doc" + std::to_string(i));
+    EXPECT_EQ(results[i].triples.size(), 1u);
+  }
+}
+
+}  // namespace
+}  // namespace kg::extract
