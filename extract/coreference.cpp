@@ -402,7 +402,43 @@ class Resolver {
         return false;
       });
     }
-    if (c >= 0) link(i, c, LinkRule::kDescription);
+    if (c >= 0) {
+      link(i, c, LinkRule::kDescription);
+      return;
+    }
+    institution(i);
+  }
+
+  // "the Biden administration", "the Kremlin's press office": an institution named by a
+  // name and an institution noun is an organisation of its own.
+  void institution(int i) {
+    const NominalMention& m = m_[i];
+    if (!is_institution_noun(m.key) || m.number == GrammaticalNumber::kPlural) return;
+    bool named = false;
+    for (int e : named_modifiers(i)) {
+      const EntityType type = clusters_[e].type();
+      named |= type == EntityType::kPerson || type == EntityType::kLocation ||
+               type == EntityType::kOrg || type == EntityType::kNorp;
+    }
+    if (!named) return;
+    const std::string key = name_match_key(m.text);
+    for (int c = 0; c < static_cast<int>(clusters_.size()); ++c) {
+      Cluster& k = clusters_[c];
+      if (k.kind == MentionKind::kName &&
+          std::find(k.keys.begin(), k.keys.end(), key) != k.keys.end()) {
+        link(i, c, LinkRule::kSameName);
+        return;
+      }
+    }
+    Cluster k;
+    k.kind = MentionKind::kName;
+    k.first_type = EntityType::kOrg;
+    k.type_votes[static_cast<size_t>(EntityType::kOrg)] = 1;
+    k.keys.push_back(key);
+    k.name = m.text;
+    k.name_words = split_words(key).size();
+    clusters_.push_back(std::move(k));
+    link(i, static_cast<int>(clusters_.size()) - 1, LinkRule::kName);
   }
 
   // "russian" fits "russia": nationality adjectives share a long prefix with their country.

@@ -95,6 +95,15 @@ const WordSet& collective_nouns() {
   return set;
 }
 
+const WordSet& institution_nouns() {
+  static const WordSet set(std::array<std::string_view, 24>{
+      "administration", "government", "campaign", "office", "cabinet", "team", "ministry",
+      "embassy", "council", "committee", "department", "agency", "army", "military", "navy",
+      "police", "court", "parliament", "senate", "congress", "party", "company", "firm",
+      "regime"});
+  return set;
+}
+
 const WordSet& title_qualifiers() {
   static const WordSet set(std::array<std::string_view, 16>{
       "former", "current", "outgoing", "incoming", "then", "acting", "interim", "retired",
@@ -136,6 +145,7 @@ bool is_reporting_verb(std::string_view lemma) { return reporting_verbs().contai
 bool is_event_noun(std::string_view lemma) { return event_nouns().contains(lemma); }
 bool is_role_noun(std::string_view lemma) { return role_nouns().contains(lemma); }
 bool is_collective_noun(std::string_view lemma) { return collective_nouns().contains(lemma); }
+bool is_institution_noun(std::string_view lemma) { return institution_nouns().contains(lemma); }
 bool is_title_qualifier(std::string_view lemma) { return title_qualifiers().contains(lemma); }
 bool is_honorific(std::string_view lemma) { return honorifics().contains(lemma); }
 bool absorbs_with(std::string_view verb_lemma) { return with_verbs().contains(verb_lemma); }

@@ -28,6 +28,9 @@ bool is_event_noun(std::string_view lemma);
 bool is_role_noun(std::string_view lemma);
 // Collective nouns whose "of" complement is the group itself ("a group of officials").
 bool is_collective_noun(std::string_view lemma);
+// Nouns of institutions that a name before them turns into an organisation of their own
+// ("the Biden administration", "the Kremlin press office").
+bool is_institution_noun(std::string_view lemma);
 // Qualifiers of a title that are about time, kept apart from the role ("former", "outgoing").
 bool is_title_qualifier(std::string_view lemma);
 // Honorifics that precede a name and are never part of it ("Mr.", "Dr.", "Gen.").

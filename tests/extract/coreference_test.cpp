@@ -355,6 +355,30 @@ Council Council PROPN NNP 3 obj SpaceAfter=No
   EXPECT_EQ(entity_of(r, "Former U.S. officials"), "Former U.S. officials");
 }
 
+TEST(Coreference, NameAndInstitutionNounMakeAnOrganisation) {
+  const DocumentResult r = extract(R"(
+# entities = Biden:PERSON
+The the DET DT 3 det
+Biden Biden PROPN NNP 3 compound
+administration administration NOUN NN 4 nsubj
+directed direct VERB VBD 0 root
+the the DET DT 6 det
+talks talk NOUN NNS 4 obj SpaceAfter=No
+. . PUNCT . 4 punct
+
+The the DET DT 2 det
+administration administration NOUN NN 3 nsubj
+ended end VERB VBD 0 root
+the the DET DT 5 det
+talks talk NOUN NNS 3 obj SpaceAfter=No
+. . PUNCT . 3 punct
+)");
+  EXPECT_EQ(entity_of(r, "Biden administration"), "Biden administration");
+  EXPECT_EQ(entity_of(r, "administration"), "Biden administration");
+  EXPECT_THAT(facts(r), Contains("Biden administration direct talks"));
+  EXPECT_THAT(facts(r), Contains("Biden administration end talks"));
+}
+
 TEST(Coreference, EveryLinkHasARuleAndASpanInTheText) {
   const DocumentResult r = extract(std::string(kBoard) + kArrived);
   for (const Mention& m : r.mentions) {
