@@ -252,9 +252,28 @@ class Builder {
     if (k.conjuncts.size() == 1) {
       k.conjunct_words.push_back(k.words);
     } else {
+      // A determiner or possessor of the first conjunct is shared by the others that have
+      // none ("Nissan 's morale and image" -> "Nissan 's image").
+      std::vector<int> shared;
+      const int first = k.conjuncts[0];
+      for (int c : t_.children(first)) {
+        if (c < first && (t_.base(c) == Deprel::kDet || t_.deprel(c) == Deprel::kNmodPoss)) {
+          t_.subtree(c, shared);
+        }
+      }
       for (size_t j = 0; j < k.conjuncts.size(); ++j) {
         std::vector<int> w;
         phrase(k.conjuncts[j], w, true, exclude, j == 0 ? case_word : -1);
+        if (j > 0 && !shared.empty() && is_nominal(t_.upos(k.conjuncts[j]))) {
+          bool own = false;
+          for (int c : t_.children(k.conjuncts[j])) {
+            own |= t_.base(c) == Deprel::kDet || t_.deprel(c) == Deprel::kNmodPoss;
+          }
+          if (!own) {
+            w.insert(w.begin(), shared.begin(), shared.end());
+            std::sort(w.begin(), w.end());
+          }
+        }
         k.conjunct_words.push_back(std::move(w));
       }
     }
