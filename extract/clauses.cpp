@@ -136,7 +136,10 @@ class Builder {
     for (int c : t_.children(v)) {
       if (t_.base(c) != Deprel::kXcomp) continue;
       if (has_subject(c)) continue;
-      if (t_.upos(c) == Upos::kVerb || t_.upos(c) == Upos::kAux) return c;
+      // Infinitives only ("declined to comment", "helped build"); a gerund or participle
+      // under xcomp is most often a misattached modifier ("..., including X").
+      const bool infinitive = t_.has_child(c, Deprel::kMark) || t_.xpos(c) == Xpos::kVB;
+      if ((t_.upos(c) == Upos::kVerb || t_.upos(c) == Upos::kAux) && infinitive) return c;
       if (t_.has_child(c, Deprel::kCop) && t_.has_child(c, Deprel::kMark)) return c;
     }
     return -1;
@@ -330,8 +333,11 @@ class Builder {
       int first_aux = v;
       for (int ch : t_.children(v)) {
         const Deprel base = t_.base(ch);
+        const bool along = (t_.lemma(ch) == "along" || t_.lemma(ch) == "together") &&
+                           ch + 1 < n_ && t_.lemma(ch + 1) == "with";
         if (base == Deprel::kAux || base == Deprel::kCop ||
-            t_.deprel(ch) == Deprel::kCompoundPrt || (j > 0 && base == Deprel::kMark)) {
+            (t_.deprel(ch) == Deprel::kCompoundPrt && !along) ||
+            (j > 0 && base == Deprel::kMark)) {
           c.verb_group.push_back(ch);
           // A phrasal preposition of a particle ("carry out") has fixed children.
           if (base == Deprel::kAux || base == Deprel::kCop) first_aux = std::min(first_aux, ch);

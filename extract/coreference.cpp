@@ -57,6 +57,7 @@ struct Cluster {
   std::string key;                      // groups and events: head lemma
   std::vector<std::string> modifiers;   // groups and events
   std::vector<int> named_modifiers;     // entities named in a group's modifiers
+  std::vector<std::string> all_modifiers;  // groups and events: every modifier word seen
   std::vector<std::string> titles;      // "former diplomat"
   std::vector<std::string> role_heads;  // last word of each role relation ("minister")
   std::vector<std::string> role_words;  // every word of role relations and their organisations
@@ -149,6 +150,11 @@ class Resolver {
     } else if (m.kind == MentionKind::kGroup || m.kind == MentionKind::kEvent) {
       c.type_votes[static_cast<size_t>(m.type)] += 1;
       if (c.key.empty()) c.key = m.key;
+      for (const std::string& w : m.modifiers) {
+        if (std::find(c.all_modifiers.begin(), c.all_modifiers.end(), w) == c.all_modifiers.end()) {
+          c.all_modifiers.push_back(w);
+        }
+      }
       if (c.name.empty() || m.modifiers.size() > c.modifiers.size()) {
         c.name = m.text;
         c.modifiers = m.modifiers;
@@ -333,25 +339,46 @@ class Resolver {
     return out;
   }
 
+  // Groups join an earlier group of the same noun when the description allows it: a
+  // definite one ("the officials", "the former American officials") the most recent such
+  // group, preferring one with the same named modifiers; an indefinite one only a group with
+  // the same named modifiers whose words it repeats ("former officials" after "former
+  // national security officials"). "other officials" is always a new group.
   void group(int i) {
     const NominalMention& m = m_[i];
     const std::vector<int> named = named_modifiers(i);
-    const int c = most_recent([&](const Cluster& k) {
-      if (k.kind != MentionKind::kGroup || k.key != m.key) return false;
-      // Different named modifiers ("Ukrainian officials", "U.S. officials") are different
-      // groups; a bare definite description ("the officials") fits any.
-      if (!named.empty() && !k.named_modifiers.empty()) {
-        for (int e : named) {
-          if (std::find(k.named_modifiers.begin(), k.named_modifiers.end(), e) ==
-              k.named_modifiers.end()) {
+    const bool other = std::any_of(m.modifiers.begin(), m.modifiers.end(), [](const std::string& w) {
+      return w == "other" || w == "another";
+    });
+    auto same_named = [&](const Cluster& k) {
+      if (named.empty() || k.named_modifiers.empty()) return named.empty() == k.named_modifiers.empty();
+      for (int e : named) {
+        if (std::find(k.named_modifiers.begin(), k.named_modifiers.end(), e) ==
+            k.named_modifiers.end()) {
+          return false;
+        }
+      }
+      return true;
+    };
+    int c = -1;
+    if (!other) {
+      c = most_recent([&](const Cluster& k) {
+        if (k.kind != MentionKind::kGroup || k.key != m.key || !same_named(k)) return false;
+        if (m.definite) return true;
+        for (const std::string& w : m.modifiers) {
+          if (std::find(k.all_modifiers.begin(), k.all_modifiers.end(), w) ==
+              k.all_modifiers.end()) {
             return false;
           }
         }
+        return true;
+      });
+      if (c < 0 && m.definite) {
+        c = most_recent([&](const Cluster& k) {
+          return k.kind == MentionKind::kGroup && k.key == m.key;
+        });
       }
-      if (!named.empty() && k.named_modifiers.empty()) return false;
-      if (named.empty() && !k.named_modifiers.empty() && !m.definite) return false;
-      return true;
-    });
+    }
     if (c >= 0) {
       link(i, c, LinkRule::kDescription);
     } else {

@@ -97,4 +97,26 @@ void DependencyTree::sort_tail(std::vector<int>& out, size_t begin) {
   std::sort(out.begin() + static_cast<std::ptrdiff_t>(begin), out.end());
 }
 
+bool is_headline(const DependencyTree& t) {
+  int words = 0;
+  int capitalised = 0;
+  bool final_punct = false;
+  for (int w = 0; w < t.size(); ++w) {
+    const std::string_view f = t.form(w);
+    if (t.upos(w) == Upos::kPunct) {
+      final_punct = (f == "." || f == "!" || f == "?" || f == "\"" ||
+                     f == "\xE2\x80\x9D");
+      continue;
+    }
+    final_punct = false;
+    const unsigned char c0 = f.empty() ? 0 : static_cast<unsigned char>(f[0]);
+    const bool letter = (c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z');
+    if (!letter) continue;
+    ++words;
+    if (c0 >= 'A' && c0 <= 'Z') ++capitalised;
+  }
+  if (words < 4) return !final_punct && words > 0 && capitalised == words;
+  return capitalised * 10 >= words * 7 && !(final_punct && capitalised * 10 < words * 9);
+}
+
 }  // namespace kg::extract

@@ -81,4 +81,9 @@ class DependencyTree {
   std::vector<std::string> lemmas_;
 };
 
+// True if the sentence looks like a headline: at least four words, 70% or more of them
+// capitalised (a short all-capitalised fragment without final punctuation counts too).
+// Headlines are parsed badly and state little: extraction skips their facts.
+bool is_headline(const DependencyTree& tree);
+
 }  // namespace kg::extract

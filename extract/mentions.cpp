@@ -38,6 +38,17 @@ std::string join_words(const DependencyTree& t, const std::vector<int>& words) {
   return out;
 }
 
+// Adjectives of quantity and comparison that describe no group or event of their own.
+bool is_quantifier(std::string_view lemma) {
+  static const std::string_view kWords[] = {"many", "much", "few", "several", "other", "more",
+                                            "most", "such", "same", "certain", "various",
+                                            "numerous", "some", "another", "any", "all"};
+  for (std::string_view w : kWords) {
+    if (lemma == w) return true;
+  }
+  return false;
+}
+
 // The endings of most English nationality adjectives ("Russian", "Chinese", "Polish",
 // "Iraqi", "Czech", "Dutch"): a capitalised adjective with one of them, before a title, is a
 // nationality NER missed; "Prime", "Foreign", "Senior" are not.
@@ -405,8 +416,13 @@ class SentenceReader {
           for (int w : words) {
             if (t_.base(w) == Deprel::kCase && t_.xpos(w) == Xpos::kPOS) continue;
             if (is_punct(t_, w) && !is_hyphen(t_, w)) continue;
-            pre.push_back(w);
             if (cb != Deprel::kNummod) modifiers.push_back(to_lower_ascii(t_.form(w)));
+            // Quantities and question words are not part of a name ("how many discussions").
+            if (is_quantifier(t_.lemma(w)) || t_.upos(w) == Upos::kAdv ||
+                t_.base(w) == Deprel::kCc || t_.xpos(w) == Xpos::kWRB) {
+              continue;
+            }
+            pre.push_back(w);
           }
           const int named = word_mention_[c];
           if (named >= 0) {

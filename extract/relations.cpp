@@ -24,7 +24,10 @@ std::string verb_relation(const DependencyTree& t, const Clause& c) {
     }
     out += t.lemma(v);
     for (int ch : t.children(v)) {
-      if (t.deprel(ch) == Deprel::kCompoundPrt) {
+      // "along"/"together" before "with" start the phrase "along with", not a particle.
+      const bool along = (t.lemma(ch) == "along" || t.lemma(ch) == "together") &&
+                         ch + 1 < t.size() && t.lemma(ch + 1) == "with";
+      if (t.deprel(ch) == Deprel::kCompoundPrt && !along) {
         out += '_';
         out += t.lemma(ch);
       }

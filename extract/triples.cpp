@@ -120,15 +120,34 @@ class Builder {
     return -1;
   }
 
+  // The preposition of a phrase whose first case word is `mk`, with its fixed words and the
+  // case words after it ("according_to", "along_with" however the parser split them), and a
+  // particle "along"/"together" just before it that the parser hung on the verb.
   static std::string marker_text(const DependencyTree& t, int mk) {
     if (mk < 0) return {};
-    std::string out(t.lemma(mk));
+    std::string out;
+    if (mk > 0 && t.deprel(mk - 1) == Deprel::kCompoundPrt &&
+        (t.lemma(mk - 1) == "along" || t.lemma(mk - 1) == "together")) {
+      out = std::string(t.lemma(mk - 1)) + "_";
+    }
+    // Forms, not lemmas: the lemma of "including" is "include".
+    out += to_lower_ascii(t.form(mk));
     for (int c : t.children(mk)) {
       if (t.base(c) == Deprel::kFixed) {
         out += '_';
-        out += t.lemma(c);
+        out += to_lower_ascii(t.form(c));
       }
     }
+    const int head = t.head(mk);
+    if (head >= 0) {
+      for (int c : t.children(head)) {
+        if (c > mk && c < head && t.base(c) == Deprel::kCase) {
+          out += '_';
+          out += to_lower_ascii(t.form(c));
+        }
+      }
+    }
+    if (out == "along" || out == "together") out += "_with";
     return out;
   }
 
@@ -275,8 +294,10 @@ class Builder {
           if (role == ArgumentRole::kTime || role == ArgumentRole::kPlace) {
             a.arguments.push_back(argument(s, p, role));
           }
-          if (mk == "along_with" || mk == "together_with") {
-            // "met X, along with Y": Y is with the object, or with the subject if none.
+          if (mk == "along_with" || mk == "together_with" || mk == "including" ||
+              mk == "as_well_as") {
+            // "met X, along with Y", "included X, including Y": Y is with the object, or with
+            // the subject if there is none.
             for (int e : found) along_.push_back(e);
             break;
           }
@@ -336,9 +357,12 @@ class Builder {
           for (int x : subjects) add(s, x, with_preposition(rel, mk), e, a);
         }
       }
-      // The reporter of a clause about an event reported the event.
+      // The reporter of a clause about an event reported the event (verbs of saying only:
+      // "is aware that ..." reports nothing).
       const int reporting = reporting_clause(s, k);
-      if (a.attributed_to >= 0) {
+      const bool says = reporting < 0 ||
+          is_reporting_verb(t.lemma(clauses_[s][static_cast<size_t>(reporting)].predicate));
+      if (a.attributed_to >= 0 && says) {
         std::vector<int> events;
         for (int e : subjects) if (type_of(e) == EntityType::kEvent) events.push_back(e);
         for (int e : patients) if (type_of(e) == EntityType::kEvent) events.push_back(e);
@@ -519,28 +543,6 @@ class Builder {
 };
 
 }  // namespace
-
-bool is_headline(const DependencyTree& t) {
-  int words = 0;
-  int capitalised = 0;
-  bool final_punct = false;
-  for (int w = 0; w < t.size(); ++w) {
-    const std::string_view f = t.form(w);
-    if (t.upos(w) == Upos::kPunct) {
-      final_punct = (f == "." || f == "!" || f == "?" || f == "\"" ||
-                     f == "\xE2\x80\x9D");
-      continue;
-    }
-    final_punct = false;
-    const unsigned char c0 = f.empty() ? 0 : static_cast<unsigned char>(f[0]);
-    const bool letter = (c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z');
-    if (!letter) continue;
-    ++words;
-    if (c0 >= 'A' && c0 <= 'Z') ++capitalised;
-  }
-  if (words < 4) return !final_punct && words > 0 && capitalised == words;
-  return capitalised * 10 >= words * 7 && !(final_punct && capitalised * 10 < words * 9);
-}
 
 std::vector<Triple> TripleBuilder::build(const Document& document,
                                          const std::vector<DependencyTree>& trees,

@@ -56,7 +56,4 @@ class TripleBuilder {
   TripleOptions options_;
 };
 
-// True if the sentence looks like a headline: at least four words, most of them capitalised.
-bool is_headline(const DependencyTree& tree);
-
 }  // namespace kg::extract
