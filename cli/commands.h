@@ -17,7 +17,9 @@ struct Command {
   int (*run)(const Args& args);
 };
 
+int run_build(const Args& args);
 int run_export(const Args& args);
+int run_extract(const Args& args);
 int run_merge(const Args& args);
 int run_query(const Args& args);
 int run_render(const Args& args);

@@ -28,6 +28,9 @@ int usage(std::ostream& out) {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
+      {"build", "extract and merge articles into the database in one run (kg.db by default)",
+       run_build},
+      {"extract", "entities and facts of each article as JSON Lines (the map step)", run_extract},
       {"openie", "clause-level Open IE tuples of each sentence (CaRB format or JSON)",
        openie_command},
       {"merge", "add map files (JSON Lines) to the database and rebuild the graph", run_merge},

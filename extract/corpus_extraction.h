@@ -9,6 +9,7 @@
 #include "extract/document.h"
 #include "extract/document_result.h"
 #include "extract/extractor.h"
+#include "extract/reader.h"
 
 namespace kg::extract {
 
@@ -19,6 +20,9 @@ using Annotator = std::function<void(Document&)>;
 struct CorpusExtractionOptions {
   // Documents processed at once; 1 runs on the calling thread only. See parallel_for.
   int threads = 1;
+  // Documents read, annotated and extracted before their results are handed on
+  // (extract_corpus): memory is bounded by a batch, not by the corpus.
+  size_t batch_documents = 256;
 };
 
 // Annotates and extracts every document of `documents` (consumed), returning one result per
@@ -27,5 +31,13 @@ std::vector<DocumentResult> extract_documents(std::vector<Document> documents,
                                               const Annotator& annotate,
                                               const Extractor& extractor,
                                               const CorpusExtractionOptions& options = {});
+
+// Reads every document of `reader`, annotates and extracts them a batch at a time (documents of
+// a batch in parallel) and calls `on_batch` with each batch's results, in input order. The
+// results depend only on the input, never on the thread count or the batch size. Returns the
+// number of documents. Exceptions of the reader, the annotator and `on_batch` pass through.
+size_t extract_corpus(CorpusReader& reader, const Annotator& annotate, const Extractor& extractor,
+                      const CorpusExtractionOptions& options,
+                      const std::function<void(std::vector<DocumentResult>&)>& on_batch);
 
 }  // namespace kg::extract
