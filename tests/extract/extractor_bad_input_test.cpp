@@ -135,5 +135,45 @@ Haass Haass PROPN NNP 3 obj SpaceAfter=No
   EXPECT_EQ(r.entities[r.triples[0].subject].name, "Lavrov");
 }
 
+constexpr const char* kHeadline = R"(
+# entities = Kestrel Mining:ORG; Orin Council:ORG
+Kestrel Kestrel PROPN NNP 3 nsubj
+Mining Mining PROPN NNP 1 flat
+Meets meet VERB VBZ 0 root
+Orin Orin PROPN NNP 5 compound
+Council Council PROPN NNP 3 obj
+Over over ADP IN 7 case
+Spill Spill PROPN NNP 3 obl
+)";
+
+TEST(ExtractorBadInput, HeadlinesStateNoFacts) {
+  // Title case misleads tagger and parser: a headline's facts come again, better parsed, in
+  // the article's sentences.
+  const DocumentResult r = extract(kHeadline);
+  EXPECT_THAT(r.triples, IsEmpty());
+  EXPECT_FALSE(r.entities.empty());  // its names are still mentions
+  // Read as a sentence, the same tree gives facts.
+  ExtractorOptions options;
+  options.triples.skip_headlines = false;
+  const DocumentResult read = Extractor(options).extract(testing::parsed_document(kHeadline));
+  EXPECT_FALSE(read.triples.empty());
+}
+
+TEST(ExtractorBadInput, SentenceWithoutVerbGivesNoFacts) {
+  const DocumentResult r = extract(R"(
+# entities = Lavrov:PERSON; New York:LOCATION
+Lavrov Lavrov PROPN NNP 0 root
+in in ADP IN 4 case
+New New PROPN NNP 4 compound
+York York PROPN NNP 1 nmod SpaceAfter=No
+: : PUNCT : 1 punct
+talks talk NOUN NNS 1 appos SpaceAfter=No
+. . PUNCT . 1 punct
+)");
+  for (const Triple& t : r.triples) {
+    EXPECT_EQ(r.entities[t.object].type, EntityType::kLocation) << t.relation;
+  }
+}
+
 }  // namespace
 }  // namespace kg::extract
