@@ -1,6 +1,7 @@
 // kg openie: clause-level Open IE tuples, one per line (CaRB's format or JSON Lines).
 
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <sstream>
 
@@ -13,6 +14,7 @@
 #include "extract/dependency_tree.h"
 #include "extract/error.h"
 #include "extract/open_ie.h"
+#include "extract/pretokenized.h"
 #include "extract/treebank_document.h"
 
 namespace kg::cli {
@@ -151,6 +153,53 @@ int run_conllu(const Options& options) {
   return 0;
 }
 
+// Tags and parses one sentence of given tokens with kg's models.
+using SentenceAnnotator = std::function<void(extract::Sentence&)>;
+
+SentenceAnnotator load_sentence_annotator() {
+  throw InputError(
+      "kg openie: reading plain text needs kg's tagger and parser models, which this build "
+      "does not have yet; give parsed sentences with --input conllu");
+}
+
+int run_text(const Options& options) {
+  std::ifstream file;
+  if (options.path != "-") {
+    file.open(options.path, std::ios::binary);
+    if (!file) throw InputError(options.path + ": cannot open the file (does it exist?)");
+  }
+  std::istream& in = options.path == "-" ? std::cin : file;
+  const SentenceAnnotator annotate = load_sentence_annotator();
+  const extract::OpenIe open_ie;
+  std::ostringstream out;
+  out.precision(4);
+  std::string line;
+  int index = 0;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    extract::Sentence s = extract::pretokenized_sentence(line);
+    if (s.tokens.empty()) continue;
+    annotate(s);
+    extract::restore_pretokenized_forms(s, line);
+    const extract::DependencyTree tree(s);
+    const extract::SentencePropositions result = open_ie.run(s);
+    if (options.json) {
+      print_json(out, index, line, tree, result);
+    } else {
+      print_carb(out, line, tree, result);
+    }
+    ++index;
+    if (out.tellp() > (1 << 16)) {
+      std::cout << out.str();
+      out.str("");
+    }
+  }
+  std::cout << out.str();
+  std::cout.flush();
+  if (!std::cout) throw Error("kg openie: cannot write to standard output");
+  return 0;
+}
+
 }  // namespace
 
 int openie_command(const Args& args) {
@@ -164,9 +213,7 @@ int openie_command(const Args& args) {
   options.json = parsed.choice("--format", "carb", {"carb", "json"}) == "json";
   options.conllu = parsed.choice("--input", "text", {"text", "conllu"}) == "conllu";
   if (options.conllu) return run_conllu(options);
-  throw InputError(
-      "kg openie: reading plain text needs kg's tagger and parser models, which this build "
-      "does not have yet; give parsed sentences with --input conllu");
+  return run_text(options);
 }
 
 }  // namespace kg::cli
