@@ -368,7 +368,7 @@ class Builder {
     const int up_clause = up >= 0 ? clause_of_[up] : -1;
     if (rel == Deprel::kRoot) {
       c.origin = ClauseOrigin::kMain;
-    } else if (rel == Deprel::kAclRelcl) {
+    } else if (rel == Deprel::kAclRelcl || misattached_relative(h)) {
       c.origin = ClauseOrigin::kRelative;
     } else if (base == Deprel::kAcl) {
       c.origin = ClauseOrigin::kParticiple;
@@ -719,6 +719,27 @@ class Builder {
       return outside_phrase(c);
     });
     trim(out);
+  }
+
+  // "Ferreira, who joined Kestrel in 2017, said ...", parsed with the relative clause as a
+  // parataxis (or conjunct, dependent, apposition) of the name: a clause whose subject is
+  // "who"/"which" and which hangs on a noun before it is a relative clause all the same.
+  bool misattached_relative(int h) const {
+    const Deprel b = t_.base(h);
+    if (b != Deprel::kParataxis && b != Deprel::kConj && b != Deprel::kDep &&
+        b != Deprel::kAppos) {
+      return false;
+    }
+    const int up = t_.head(h);
+    if (up < 0 || up > h) return false;
+    const Upos u = t_.upos(up);
+    if (u != Upos::kNoun && u != Upos::kPropn) return false;
+    for (int ch : t_.children(h)) {
+      if (ch < up || ch > h || t_.base(ch) != Deprel::kNsubj) continue;
+      const Xpos x = t_.xpos(ch);
+      if (x == Xpos::kWP || x == Xpos::kWDT) return true;
+    }
+    return false;
   }
 
   void find_relative_pronoun(int h, int& pronoun, Part& part, int& marker) const {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 
 #include "extract/text_case.h"
 #include "extract/word_classes.h"
@@ -89,6 +90,15 @@ class Resolver {
   CoreferenceResult run() {
     entity_of_.assign(m_.size(), -1);
     rule_of_.assign(m_.size(), LinkRule::kName);
+    type_of_mention_.clear();
+    for (const NominalMention& m : m_) type_of_mention_.push_back(m.type);
+    for (const NominalMention& m : m_) {
+      if (m.kind != MentionKind::kName) continue;
+      const std::vector<std::string> words = split_words(name_match_key(m.text));
+      if (words.size() < 2) continue;
+      if (m.type == EntityType::kOrg) org_first_words_.insert(words.front());
+      if (m.type == EntityType::kPerson) person_words_.insert(words.begin(), words.end());
+    }
     // Sentence by sentence: names first, so that groups, events and descriptions can look at
     // the names among their modifiers.
     for (size_t begin = 0; begin < m_.size();) {
@@ -134,7 +144,7 @@ class Resolver {
     Cluster& c = clusters_[cluster];
     c.last_sentence = m.sentence;
     if (m.kind == MentionKind::kName) {
-      c.type_votes[static_cast<size_t>(m.type)] += 1;
+      c.type_votes[static_cast<size_t>(type_of_mention_[i])] += 1;
       const std::string key = name_match_key(m.text);
       if (std::find(c.keys.begin(), c.keys.end(), key) == c.keys.end()) c.keys.push_back(key);
       const std::vector<std::string> words = split_words(key);
@@ -196,6 +206,38 @@ class Resolver {
     if (m.acronym_for >= 0 && entity_of_[m.acronym_for] >= 0) {
       link(i, entity_of_[m.acronym_for], LinkRule::kAcronym);
       return;
+    }
+    // "Kestrel" for "Kestrel Mining", before or after it, whatever type NER gave the short
+    // form: the first word of an organisation's name, used alone, that is no word of any
+    // person's full name in the document.
+    if (words.size() == 1 &&
+        (m.type == EntityType::kPerson || m.type == EntityType::kOrg ||
+         m.type == EntityType::kOther) &&
+        org_first_words_.contains(words[0]) &&
+        !person_words_.contains(words[0])) {
+      type_of_mention_[i] = EntityType::kOrg;
+      const int c = unique([&](const Cluster& k) {
+        if (k.kind != MentionKind::kName || k.type() != EntityType::kOrg) return false;
+        for (const std::string& other : k.keys) {
+          if (split_words(other).front() == words[0]) return true;
+        }
+        return false;
+      });
+      if (c >= 0) {
+        link(i, c, LinkRule::kShortName);
+        return;
+      }
+    }
+    if (words.size() >= 2 && m.type == EntityType::kOrg) {
+      // The full name after the short one.
+      const int c = unique([&](const Cluster& k) {
+        return k.kind == MentionKind::kName && k.type() == EntityType::kOrg &&
+               k.name_words == 1 && std::find(k.keys.begin(), k.keys.end(), words[0]) != k.keys.end();
+      });
+      if (c >= 0) {
+        link(i, c, LinkRule::kShortName);
+        return;
+      }
     }
     // The same name: prefer a cluster of the same type, then the most recent.
     int same = -1;
@@ -616,6 +658,9 @@ class Resolver {
   std::vector<Cluster> clusters_;
   std::vector<int> entity_of_;
   std::vector<LinkRule> rule_of_;
+  std::vector<EntityType> type_of_mention_;   // the mention's type, corrected as below
+  std::set<std::string> org_first_words_;     // first words of the document's organisations
+  std::set<std::string> person_words_;        // every word of its persons' full names
 };
 
 }  // namespace

@@ -141,8 +141,78 @@ class SentenceReader {
 
   // ---- names ----------------------------------------------------------------------------
 
+  // NER's spans, repaired where the parse says more: an organisation's name typed as a
+  // person or place ("Kestrel Mining" as PERSON), a person's given name left out ("Amara" of
+  // "Director Amara Nwosu"), and names NER missed that the tree and capitals show: a
+  // capitalised proper-noun phrase ending in an organisation word ("Northern Water Board"),
+  // or right after a role noun ("Director Amara Nwosu").
+  std::vector<NamedEntity> repaired_entities() const {
+    std::vector<NamedEntity> out;
+    std::vector<char> taken(static_cast<size_t>(n_), 0);
+    auto proper = [&](int w) {
+      return t_.upos(w) == Upos::kPropn && starts_upper(t_.form(w)) &&
+             !is_role_noun(to_lower_ascii(t_.form(w))) && !is_honorific(t_.lemma(w));
+    };
+    for (NamedEntity e : s_.entities) {
+      e.first = std::max(0, e.first);
+      e.last = std::min(n_, e.last);
+      if (e.first >= e.last) continue;
+      const bool named_type = e.type == EntityType::kPerson || e.type == EntityType::kLocation ||
+                              e.type == EntityType::kOther;
+      if (named_type && e.last - e.first >= 2 &&
+          is_organisation_name_head(to_lower_ascii(t_.form(e.last - 1)))) {
+        e.type = EntityType::kOrg;
+      }
+      if (e.type == EntityType::kPerson) {
+        // At most two given names, each attached inside the name.
+        int k = e.first;
+        while (k > 0 && e.first - k < 2 && proper(k - 1) && !taken[k - 1] &&
+               t_.head(k - 1) >= k && t_.head(k - 1) < e.last &&
+               (t_.base(k - 1) == Deprel::kCompound || t_.base(k - 1) == Deprel::kFlat)) {
+          --k;
+        }
+        const bool covered_by_other = std::any_of(
+            s_.entities.begin(), s_.entities.end(),
+            [&](const NamedEntity& o) { return o.first < e.first && o.last > k; });
+        if (!covered_by_other) e.first = k;
+      }
+      for (int w = e.first; w < e.last; ++w) taken[w] = 1;
+      out.push_back(e);
+    }
+    for (int i = 0; i < n_;) {
+      if (taken[i] || !proper(i)) {
+        ++i;
+        continue;
+      }
+      int j = i;
+      while (j < n_ && !taken[j] && proper(j)) ++j;
+      NamedEntity e{i, j, EntityType::kOther};
+      const bool after_role = i > 0 && (t_.upos(i - 1) == Upos::kNoun ||
+                                        t_.upos(i - 1) == Upos::kPropn) &&
+                              is_role_noun(to_lower_ascii(t_.form(i - 1)));
+      if (j - i >= 2 && is_organisation_name_head(to_lower_ascii(t_.form(j - 1)))) {
+        e.type = EntityType::kOrg;
+        // A capitalised adjective before it, not at the start of the sentence ("Northern").
+        if (i > 1 && !taken[i - 1] && t_.upos(i - 1) == Upos::kAdj &&
+            starts_upper(t_.form(i - 1))) {
+          e.first = i - 1;
+        }
+      } else if (after_role && j - i >= 2 && j - i <= 3 && !is_headline(t_)) {
+        e.type = EntityType::kPerson;
+      }
+      if (e.type != EntityType::kOther) {
+        for (int w = i; w < j; ++w) taken[w] = 1;
+        out.push_back(e);
+      }
+      i = j;
+    }
+    std::sort(out.begin(), out.end(),
+              [](const NamedEntity& a, const NamedEntity& b) { return a.first < b.first; });
+    return out;
+  }
+
   void names() {
-    for (const NamedEntity& e : s_.entities) {
+    for (const NamedEntity& e : repaired_entities()) {
       int first = std::max(0, e.first);
       int last = std::min(n_, e.last);
       while (first < last && (t_.upos(first) == Upos::kDet || is_punct(t_, first))) ++first;

@@ -104,6 +104,16 @@ const WordSet& institution_nouns() {
   return set;
 }
 
+const WordSet& organisation_name_heads() {
+  static const WordSet set(std::array<std::string_view, 40>{
+      "board", "council", "agency", "ministry", "committee", "department", "company", "court",
+      "party", "authority", "commission", "bank", "association", "union", "institute",
+      "university", "foundation", "corporation", "corp", "inc", "ltd", "group", "mining",
+      "airlines", "holdings", "industries", "energy", "fund", "service", "office", "embassy",
+      "parliament", "senate", "police", "army", "navy", "times", "post", "news", "network"});
+  return set;
+}
+
 const WordSet& title_qualifiers() {
   static const WordSet set(std::array<std::string_view, 16>{
       "former", "current", "outgoing", "incoming", "then", "acting", "interim", "retired",
@@ -146,6 +156,9 @@ bool is_event_noun(std::string_view lemma) { return event_nouns().contains(lemma
 bool is_role_noun(std::string_view lemma) { return role_nouns().contains(lemma); }
 bool is_collective_noun(std::string_view lemma) { return collective_nouns().contains(lemma); }
 bool is_institution_noun(std::string_view lemma) { return institution_nouns().contains(lemma); }
+bool is_organisation_name_head(std::string_view lower) {
+  return organisation_name_heads().contains(lower);
+}
 bool is_title_qualifier(std::string_view lemma) { return title_qualifiers().contains(lemma); }
 bool is_honorific(std::string_view lemma) { return honorifics().contains(lemma); }
 bool absorbs_with(std::string_view verb_lemma) { return with_verbs().contains(verb_lemma); }

@@ -169,6 +169,51 @@ grew grow VERB VBD 0 root SpaceAfter=No
   EXPECT_EQ(rule_of(r, "Kestrel"), "short_name");
 }
 
+TEST(Coreference, ShortNameBeforeTheFullNameAndMistypedByNer) {
+  // NER typed the short form as a person and the full name as a person too: the name's last
+  // word makes it an organisation, and the short form joins it.
+  const DocumentResult r = extract(R"(
+# entities = Kestrel:PERSON
+Kestrel Kestrel PROPN NNP 2 nsubj
+grew grow VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 2 punct
+
+# entities = Kestrel Mining:PERSON; Environment Agency:ORG
+Kestrel Kestrel PROPN NNP 2 compound
+Mining Mining PROPN NNP 4 nsubj:pass
+was be AUX VBD 4 aux:pass
+fined fine VERB VBN 0 root
+by by ADP IN 7 case
+Environment Environment PROPN NNP 7 compound
+Agency Agency PROPN NNP 4 obl:agent SpaceAfter=No
+. . PUNCT . 4 punct
+)");
+  EXPECT_EQ(entity_of(r, "Kestrel", 0), "Kestrel Mining");
+  EXPECT_EQ(entity_of(r, "Kestrel Mining"), "Kestrel Mining");
+  EXPECT_THAT(facts(r), Contains("Environment Agency fine Kestrel Mining"));
+  for (const Entity& e : r.entities) {
+    if (e.name == "Kestrel Mining") {
+      EXPECT_EQ(e.type, EntityType::kOrg);
+    }
+  }
+}
+
+TEST(Coreference, NamesNerMissedAreReadFromTitlesAndOrganisationWords) {
+  const DocumentResult r = extract(R"(
+# entities = Nwosu:PERSON
+The the DET DT 4 det
+Northern Northern ADJ JJ 4 amod
+Water Water PROPN NNP 4 compound
+Board Board PROPN NNP 5 nsubj
+hired hire VERB VBD 0 root
+Director Director PROPN NNP 8 compound
+Amara Amara PROPN NNP 8 compound
+Nwosu Nwosu PROPN NNP 5 obj SpaceAfter=No
+. . PUNCT . 5 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Northern Water Board hire Amara Nwosu"));
+}
+
 TEST(Coreference, DefiniteDescriptionToTheUniqueMatchingOrganisation) {
   const DocumentResult r = extract(std::string(kBoard) + R"(
 # entities = Jonas Ferreira:PERSON

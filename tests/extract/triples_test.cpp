@@ -180,6 +180,22 @@ resigned resign VERB VBD 0 root
   EXPECT_EQ(t->arguments[0].text, "in 2017");
 }
 
+TEST(Triples, RelativeClauseParsedAsParataxisStillTakesItsAntecedent) {
+  // A parse seen in practice: the relative clause hangs on the name as a parataxis.
+  const DocumentResult r = extract(R"(
+# entities = Ferreira:PERSON; Kestrel:ORG; 2017:DATE
+Ferreira Ferreira PROPN NNP 0 root SpaceAfter=No
+, , PUNCT , 1 punct
+who who PRON WP 4 nsubj
+joined join VERB VBD 1 parataxis
+Kestrel Kestrel PROPN NNP 4 obj
+in in ADP IN 7 case
+2017 2017 NUM CD 4 obl SpaceAfter=No
+. . PUNCT . 1 punct
+)");
+  EXPECT_NE(find(r, "Ferreira", "join", "Kestrel"), nullptr) << ::testing::PrintToString(facts(r));
+}
+
 TEST(Triples, RelativeClauseWithObjectGap) {
   // "the council that Nwosu chairs": the antecedent fills the object.
   const DocumentResult r = extract(R"(
