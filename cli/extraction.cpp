@@ -1,11 +1,14 @@
 #include "cli/extraction.h"
 
 #include <iostream>
+#include <memory>
 
 #include "cli/input_options.h"
+#include "cli/models.h"
 #include "extract/cleaner.h"
 #include "extract/error.h"
 #include "extract/parallel_for.h"
+#include "extract/pipeline.h"
 
 namespace kg::cli {
 
@@ -13,11 +16,15 @@ namespace {
 
 // The analysis stages in order: boilerplate cleaning, then kg's statistical models
 // (tokenizer, tagger, parser, NER). Thread-safe: every stage's entry point is const.
-extract::Annotator load_annotator() {
-  throw InputError(
-      "reading articles needs kg's tagger, parser and NER models (models/tagger.kgm, "
-      "parser.kgm, ner.kgm), which this build of kg does not have yet; build from a branch "
-      "where they have landed");
+extract::Annotator load_annotator(const std::string& model_dir) {
+  extract::PipelineOptions options;
+  options.model_dir = model_dir;
+  auto pipeline = std::make_shared<const extract::Pipeline>(extract::Pipeline::load(options));
+  auto cleaner = std::make_shared<const extract::Cleaner>();
+  return [pipeline, cleaner](extract::Document& d) {
+    cleaner->clean(d);
+    pipeline->annotate(d);
+  };
 }
 
 }  // namespace
@@ -29,6 +36,7 @@ std::vector<OptionSpec> extraction_option_specs() {
        "for every N"},
   };
   for (const OptionSpec& o : input_option_specs()) out.push_back(o);
+  out.push_back(kModelsOption);
   return out;
 }
 
@@ -36,6 +44,7 @@ ExtractionRun extraction_run(const ParsedArgs& args) {
   ExtractionRun run;
   run.inputs = args.positionals();
   run.read = read_options_from(args);
+  run.model_dir = model_dir(args);
   run.corpus.threads =
       static_cast<int>(args.integer("--threads", extract::hardware_threads(), 1, 256));
   return run;
@@ -44,12 +53,7 @@ ExtractionRun extraction_run(const ParsedArgs& args) {
 size_t run_extraction(const ExtractionRun& run, std::string_view command,
                       const std::function<void(std::vector<extract::DocumentResult>&)>& on_batch) {
   extract::CorpusReader reader(run.inputs, run.read);
-  const extract::Annotator stages = load_annotator();
-  const extract::Cleaner cleaner;
-  const extract::Annotator annotate = [&](extract::Document& d) {
-    cleaner.clean(d);
-    stages(d);
-  };
+  const extract::Annotator annotate = load_annotator(run.model_dir);
   const extract::Extractor extractor;
   const size_t documents =
       extract::extract_corpus(reader, annotate, extractor, run.corpus, on_batch);

@@ -4,6 +4,7 @@
 // once so the two commands cannot drift apart.
 
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "cli/args.h"
@@ -12,12 +13,13 @@
 
 namespace kg::cli {
 
-// --threads, --input-format, --invalid-utf8 (and the model folder once the stages load).
+// --threads, --input-format, --invalid-utf8, --models.
 std::vector<OptionSpec> extraction_option_specs();
 
 struct ExtractionRun {
   std::vector<std::string> inputs;
   extract::ReadOptions read;
+  std::string model_dir;  // where the model files are (cli/models.h)
   extract::CorpusExtractionOptions corpus;
 };
 

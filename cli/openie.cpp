@@ -3,6 +3,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include <rapidjson/stringbuffer.h>
@@ -10,10 +11,12 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/models.h"
 #include "extract/conllu.h"
 #include "extract/dependency_tree.h"
 #include "extract/error.h"
 #include "extract/open_ie.h"
+#include "extract/pipeline.h"
 #include "extract/pretokenized.h"
 #include "extract/treebank_document.h"
 
@@ -23,7 +26,7 @@ namespace {
 
 const CommandSpec kSpec = {
     "kg openie",
-    "FILE [--format carb|json] [--input text|conllu]",
+    "FILE [--format carb|json] [--input text|conllu] [--models DIR]",
     "Prints the clause-level Open IE tuples of every sentence of FILE ('-' for stdin), one per "
     "line, ranked by a confidence in (0, 1). With --format carb (the default) a line is "
     "'sentence TAB confidence TAB relation TAB arg1 TAB arg2 ...' as CaRB's scorer reads it; "
@@ -33,7 +36,8 @@ const CommandSpec kSpec = {
     "treebank's gold trees) instead of running kg's models; see docs/openie.md.",
     {
         {"--format", "FORMAT", "carb (default) or json"},
-        {"--input", "KIND", "text (default: one sentence per line, tokenized by kg) or conllu"},
+        {"--input", "KIND", "text (default: one sentence per line, tokens separated by spaces) or conllu"},
+        kModelsOption,
     },
     1,
     1,
@@ -43,6 +47,7 @@ struct Options {
   std::string path;
   bool json = false;
   bool conllu = false;
+  std::string model_dir;
 };
 
 std::string join(const extract::DependencyTree& tree, const std::vector<int>& words) {
@@ -156,10 +161,12 @@ int run_conllu(const Options& options) {
 // Tags and parses one sentence of given tokens with kg's models.
 using SentenceAnnotator = std::function<void(extract::Sentence&)>;
 
-SentenceAnnotator load_sentence_annotator() {
-  throw InputError(
-      "kg openie: reading plain text needs kg's tagger and parser models, which this build "
-      "does not have yet; give parsed sentences with --input conllu");
+SentenceAnnotator load_sentence_annotator(const std::string& model_dir) {
+  extract::PipelineOptions options;
+  options.model_dir = model_dir;
+  options.tokenize = false;  // the tokens are given
+  auto pipeline = std::make_shared<const extract::Pipeline>(extract::Pipeline::load(options));
+  return [pipeline](extract::Sentence& s) { pipeline->annotate(s); };
 }
 
 int run_text(const Options& options) {
@@ -169,7 +176,7 @@ int run_text(const Options& options) {
     if (!file) throw InputError(options.path + ": cannot open the file (does it exist?)");
   }
   std::istream& in = options.path == "-" ? std::cin : file;
-  const SentenceAnnotator annotate = load_sentence_annotator();
+  const SentenceAnnotator annotate = load_sentence_annotator(options.model_dir);
   const extract::OpenIe open_ie;
   std::ostringstream out;
   out.precision(4);
@@ -212,6 +219,7 @@ int openie_command(const Args& args) {
   options.path = parsed.positionals().front();
   options.json = parsed.choice("--format", "carb", {"carb", "json"}) == "json";
   options.conllu = parsed.choice("--input", "text", {"text", "conllu"}) == "conllu";
+  options.model_dir = model_dir(parsed);
   if (options.conllu) return run_conllu(options);
   return run_text(options);
 }
