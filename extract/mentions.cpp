@@ -275,6 +275,25 @@ class SentenceReader {
       first = k;
       if (bk == Deprel::kDet && inside) break;
     }
+    {
+      // A parse that lost (part of) the title ("Russian Foreign Minister" hung elsewhere):
+      // capitalised words right before the name, with a role noun among them, are its title
+      // all the same.
+      int k = first;
+      bool role = false;
+      while (k > 0 && starts_upper(t_.form(k - 1)) && !is_punct(t_, k - 1) &&
+             (t_.upos(k - 1) == Upos::kAdj || t_.upos(k - 1) == Upos::kPropn ||
+              t_.upos(k - 1) == Upos::kNoun)) {
+        --k;
+        role |= is_role_noun(to_lower_ascii(t_.form(k)));
+      }
+      for (int w = first; w < name_first && !role; ++w) {
+        role = is_role_noun(to_lower_ascii(t_.form(w)));
+      }
+      if (role && k < first && (k == 0 || !starts_upper(t_.form(k - 1)) || is_punct(t_, k - 1))) {
+        first = k;
+      }
+    }
     out_[id].chunk_first = first;
     out_[id].chunk_top = top;
     if (first == name_first) return;

@@ -163,6 +163,29 @@ class Builder {
 
   EntityType type_of(int e) const { return entities_[static_cast<size_t>(e)].type; }
 
+  // The country a nationality stands for in a role ("Russian Foreign Minister" is the foreign
+  // minister of Russia): a place the document names whose first word shares a long prefix
+  // with the adjective ("russia"/"russian", "ukraine"/"ukrainian"). -1 when the document
+  // names none, or more than one.
+  int country_of(int norp) const {
+    const std::string adjective = to_lower_ascii(entities_[static_cast<size_t>(norp)].name);
+    int found = -1;
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      if (entities_[e].type != EntityType::kLocation) continue;
+      std::string name = to_lower_ascii(entities_[e].name);
+      name = name.substr(0, name.find(' '));
+      size_t common = 0;
+      while (common < name.size() && common < adjective.size() &&
+             name[common] == adjective[common]) {
+        ++common;
+      }
+      if (common < 4 || common * 10 < std::min(name.size(), adjective.size()) * 7) continue;
+      if (found >= 0) return -1;
+      found = static_cast<int>(e);
+    }
+    return found;
+  }
+
   // ---- facts --------------------------------------------------------------------------------
 
   struct Attributes {
@@ -456,8 +479,11 @@ class Builder {
     a.confidence = sigmoid(1.8 - (t.size() > 40 ? 0.02 * (t.size() - 40) : 0.0));
     for (const Role& r : m.roles) {
       if (r.organisation < 0) continue;
-      const int org = entity_of_mention(r.organisation);
+      int org = entity_of_mention(r.organisation);
       if (org < 0) continue;
+      if (type_of(org) == EntityType::kNorp) {
+        if (const int country = country_of(org); country >= 0) org = country;
+      }
       const EntityType type = type_of(org);
       if (!is_party(type) && type != EntityType::kLocation && type != EntityType::kWork) continue;
       // An organisation's descriptor is a fact only towards another organisation ("Google

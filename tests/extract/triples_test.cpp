@@ -344,6 +344,22 @@ Haass Haass PROPN NNP 6 obj SpaceAfter=No
   }
 }
 
+TEST(Triples, NationalityInATitleStandsForTheCountryTheDocumentNames) {
+  const DocumentResult r = extract(R"(
+# entities = Russian:NORP; Sergey Lavrov:PERSON; Russia:LOCATION
+Russian Russian ADJ JJ 3 amod
+Foreign Foreign PROPN NNP 3 compound
+Minister Minister PROPN NNP 4 compound
+Sergey Sergey PROPN NNP 6 nsubj
+Lavrov Lavrov PROPN NNP 4 flat
+left leave VERB VBD 0 root
+Russia Russia PROPN NNP 6 obj SpaceAfter=No
+. . PUNCT . 6 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Sergey Lavrov foreign_minister_of Russia"));
+  EXPECT_THAT(facts(r), Not(Contains("Sergey Lavrov foreign_minister_of Russian")));
+}
+
 TEST(Triples, CompanyTitleBeforeName) {
   const DocumentResult r = extract(R"(
 # entities = Kestrel Mining:ORG; Jonas Ferreira:PERSON
