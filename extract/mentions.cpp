@@ -156,6 +156,14 @@ class SentenceReader {
     for (NamedEntity e : s_.entities) {
       e.first = std::max(0, e.first);
       e.last = std::min(n_, e.last);
+      // A name ends in a capitalised word or a number: NER sometimes runs on into the words
+      // after it ("National Security Council on the confidential outcomes").
+      if (e.type != EntityType::kDate) {
+        while (e.last - e.first > 1 && !starts_upper(t_.form(e.last - 1)) &&
+               t_.upos(e.last - 1) != Upos::kNum) {
+          --e.last;
+        }
+      }
       if (e.first >= e.last) continue;
       const bool named_type = e.type == EntityType::kPerson || e.type == EntityType::kLocation ||
                               e.type == EntityType::kOther;
@@ -199,6 +207,13 @@ class SentenceReader {
         }
       } else if (after_role && j - i >= 2 && j - i <= 3 && !is_headline(t_)) {
         e.type = EntityType::kPerson;
+      }
+      // "influential Russians": a plural nationality NER missed is a group of people.
+      if (j - i == 1 && t_.xpos(i) == Xpos::kNNPS && i > 0) {
+        const std::string_view f = t_.form(i);
+        if (f.size() > 3 && f.back() == 's' && has_demonym_ending(f.substr(0, f.size() - 1))) {
+          e.type = EntityType::kNorp;
+        }
       }
       if (e.type != EntityType::kOther) {
         for (int w = i; w < j; ++w) taken[w] = 1;

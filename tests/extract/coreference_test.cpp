@@ -214,6 +214,34 @@ Nwosu Nwosu PROPN NNP 5 obj SpaceAfter=No
   EXPECT_THAT(facts(r), Contains("Northern Water Board hire Amara Nwosu"));
 }
 
+TEST(Coreference, NerSpansEndAtTheNameAndPluralNationalitiesAreGroups) {
+  const DocumentResult r = extract(R"(
+# entities = National Security Council on the outcomes:ORG
+Officials official NOUN NNS 2 nsubj
+briefed brief VERB VBD 0 root
+the the DET DT 6 det
+National National PROPN NNP 6 compound
+Security Security PROPN NNP 6 compound
+Council Council PROPN NNP 2 obj
+on on ADP IN 9 case
+the the DET DT 9 det
+outcomes outcome NOUN NNS 6 nmod
+of of ADP IN 13 case
+talks talk NOUN NNS 13 compound
+with with ADP IN 13 case
+Russians Russians PROPN NNPS 9 nmod SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  bool council = false;
+  bool russians = false;
+  for (const Entity& e : r.entities) {
+    council |= e.name == "National Security Council" && e.type == EntityType::kOrg;
+    russians |= e.name == "Russians" && e.type == EntityType::kNorp;
+  }
+  EXPECT_TRUE(council) << ::testing::PrintToString(facts(r));
+  EXPECT_TRUE(russians);
+}
+
 TEST(Coreference, DefiniteDescriptionToTheUniqueMatchingOrganisation) {
   const DocumentResult r = extract(std::string(kBoard) + R"(
 # entities = Jonas Ferreira:PERSON
