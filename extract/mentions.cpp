@@ -165,6 +165,24 @@ class SentenceReader {
         }
       }
       if (e.first >= e.last) continue;
+      // "Council on Foreign" + "Relations": a name with a preposition inside goes on over the
+      // capitalised words right after it.
+      if (e.type == EntityType::kOrg || e.type == EntityType::kLocation) {
+        bool inner_preposition = false;
+        for (int w = e.first + 1; w + 1 < e.last; ++w) {
+          inner_preposition |= t_.upos(w) == Upos::kAdp && !starts_upper(t_.form(w));
+        }
+        while (inner_preposition && e.last < n_ && starts_upper(t_.form(e.last)) &&
+               (t_.upos(e.last) == Upos::kPropn || t_.upos(e.last) == Upos::kNoun) &&
+               !is_time_word(to_lower_ascii(t_.form(e.last)))) {
+          ++e.last;
+        }
+      }
+      // A "person" that is only a title ("Ukrainian President" before the name NER gave
+      // separately) is no name: the title is read with the name after it.
+      if (e.type == EntityType::kPerson && is_role_noun(to_lower_ascii(t_.form(e.last - 1)))) {
+        continue;
+      }
       const bool named_type = e.type == EntityType::kPerson || e.type == EntityType::kLocation ||
                               e.type == EntityType::kOther;
       if (named_type && e.last - e.first >= 2 &&
