@@ -380,6 +380,21 @@ class Builder {
           for (int x : subjects) add(s, x, with_preposition(rel, mk), e, a);
         }
       }
+      // "held talks with Y", "took part in the meetings with Y": the partners named with the
+      // clause's event took part in it.
+      if (!passive) {
+        std::vector<int> events;
+        for (int y : patients) if (type_of(y) == EntityType::kEvent) events.push_back(y);
+        for (const auto& [mk, e] : others) {
+          if (type_of(e) == EntityType::kEvent && (mk == "in" || mk == "at")) events.push_back(e);
+        }
+        for (const auto& [mk, e] : others) {
+          if (!is_party(type_of(e)) || !(mk == "with" || mk == "between" || mk == "among")) {
+            continue;
+          }
+          for (int ev : events) add(s, e, "participate_in", ev, a);
+        }
+      }
       // The reporter of a clause about an event reported the event (verbs of saying only:
       // "is aware that ..." reports nothing).
       const int reporting = reporting_clause(s, k);

@@ -507,6 +507,22 @@ Russians Russians PROPN NNPS 5 nmod SpaceAfter=No
   EXPECT_THAT(f, Contains("Russians participate_in secret talks"));
 }
 
+TEST(Triples, PartnersOfTheClauseTookPartInItsEvent) {
+  // "with" on the verb, not the noun: the partner took part all the same.
+  const DocumentResult r = extract(R"(
+# entities = Russians:NORP
+Former former ADJ JJ 2 amod
+officials official NOUN NNS 3 nsubj
+held hold VERB VBD 0 root
+secret secret ADJ JJ 5 amod
+talks talk NOUN NNS 3 obj
+with with ADP IN 7 case
+Russians Russians PROPN NNPS 3 obl SpaceAfter=No
+. . PUNCT . 3 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Russians participate_in secret talks"));
+}
+
 TEST(Triples, EventThatInvolvesSomeoneMeansTheyTookPart) {
   const DocumentResult r = extract(R"(
 # entities = Haass:PERSON
