@@ -178,6 +178,18 @@ class SentenceReader {
           ++e.last;
         }
       }
+      // "Fox News" + "Digital": one more capitalised proper noun or adjective right after an
+      // organisation's name and attached to it, in no other name, belongs to it.
+      if (e.type == EntityType::kOrg && e.last < n_ &&
+          (t_.xpos(e.last) == Xpos::kNNP || t_.upos(e.last) == Upos::kAdj) &&
+          starts_upper(t_.form(e.last)) && !is_time_word(to_lower_ascii(t_.form(e.last))) &&
+          ((t_.head(e.last) >= e.first && t_.head(e.last) < e.last) ||
+           t_.head(e.last - 1) == e.last) &&
+          std::none_of(s_.entities.begin(), s_.entities.end(), [&](const NamedEntity& o) {
+            return o.first <= e.last && e.last < o.last;
+          })) {
+        ++e.last;
+      }
       // A "person" that is only a title ("Ukrainian President" before the name NER gave
       // separately) is no name: the title is read with the name after it.
       if (e.type == EntityType::kPerson && is_role_noun(to_lower_ascii(t_.form(e.last - 1)))) {

@@ -371,17 +371,9 @@ class Builder {
       const bool only_places = std::all_of(others.begin(), others.end(), [&](const auto& o) {
         return std::find(places.begin(), places.end(), o.second) != places.end();
       });
-      for (const auto& [mk, e] : others) {
-        const bool place = std::find(places.begin(), places.end(), e) != places.end();
-        if (place && (has_direct || !only_places)) continue;
-        if (passive && agents.empty()) {
-          for (int x : subjects) add(s, x, with_preposition("be_" + rel, mk), e, a);
-        } else if (!passive) {
-          for (int x : subjects) add(s, x, with_preposition(rel, mk), e, a);
-        }
-      }
       // "held talks with Y", "took part in the meetings with Y": the partners named with the
       // clause's event took part in it.
+      std::vector<int> took_part;  // said once: "Y participate_in talks", not "X hold_with Y"
       if (!passive) {
         std::vector<int> events;
         for (int y : patients) if (type_of(y) == EntityType::kEvent) events.push_back(y);
@@ -393,6 +385,17 @@ class Builder {
             continue;
           }
           for (int ev : events) add(s, e, "participate_in", ev, a);
+          if (!events.empty()) took_part.push_back(e);
+        }
+      }
+      for (const auto& [mk, e] : others) {
+        if (std::find(took_part.begin(), took_part.end(), e) != took_part.end()) continue;
+        const bool place = std::find(places.begin(), places.end(), e) != places.end();
+        if (place && (has_direct || !only_places)) continue;
+        if (passive && agents.empty()) {
+          for (int x : subjects) add(s, x, with_preposition("be_" + rel, mk), e, a);
+        } else if (!passive) {
+          for (int x : subjects) add(s, x, with_preposition(rel, mk), e, a);
         }
       }
       // The reporter of a clause about an event reported the event (verbs of saying only:
