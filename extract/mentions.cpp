@@ -204,9 +204,13 @@ class SentenceReader {
       if (e.type == EntityType::kPerson) {
         // At most two given names, each attached inside the name.
         int k = e.first;
-        while (k > 0 && e.first - k < 2 && proper(k - 1) && !taken[k - 1] &&
-               t_.head(k - 1) >= k && t_.head(k - 1) < e.last &&
-               (t_.base(k - 1) == Deprel::kCompound || t_.base(k - 1) == Deprel::kFlat)) {
+        auto attached = [&](int w) {  // w and the name hang together as one name
+          const bool inward = t_.head(w) > w && t_.head(w) < e.last &&
+                              (t_.base(w) == Deprel::kCompound || t_.base(w) == Deprel::kFlat);
+          const bool outward = t_.head(w + 1) == w && t_.base(w + 1) == Deprel::kFlat;
+          return inward || outward;
+        };
+        while (k > 0 && e.first - k < 2 && proper(k - 1) && !taken[k - 1] && attached(k - 1)) {
           --k;
         }
         const bool covered_by_other = std::any_of(

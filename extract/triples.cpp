@@ -325,8 +325,13 @@ class Builder {
             break;
           }
           for (int e : found) {
-            if (role == ArgumentRole::kTime || type_of(e) == EntityType::kDate) {
+            if (type_of(e) == EntityType::kDate ||
+                (role == ArgumentRole::kTime && type_of(e) == EntityType::kOther)) {
               dates.push_back(e);
+            } else if (role == ArgumentRole::kTime) {
+              // A bare noun phrase read as a time that names a person or an organisation
+              // ("summoned ..., Priya Raman" misparsed): neither a date nor a partner.
+              continue;
             } else if (role == ArgumentRole::kPlace) {
               places.push_back(e);
               prepositional.emplace_back(mk, e);
