@@ -242,6 +242,11 @@ class SentenceReader {
       } else if (after_role && j - i >= 2 && j - i <= 3 && !is_headline(t_)) {
         e.type = EntityType::kPerson;
       }
+      // "NWB Director": an acronym before a title names the organisation.
+      if (j - i == 1 && j < n_ && looks_like_acronym(t_.form(i)) &&
+          is_role_noun(to_lower_ascii(t_.form(j)))) {
+        e.type = EntityType::kOrg;
+      }
       // "influential Russians": a plural nationality NER missed is a group of people.
       if (j - i == 1 && t_.xpos(i) == Xpos::kNNPS && i > 0) {
         const std::string_view f = t_.form(i);
