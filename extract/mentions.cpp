@@ -330,23 +330,33 @@ class SentenceReader {
       if (bk == Deprel::kDet && inside) break;
     }
     {
-      // A parse that lost (part of) the title ("Russian Foreign Minister" hung elsewhere):
-      // capitalised words right before the name, with a role noun among them, are its title
-      // all the same.
+      // A parse that lost (part of) the title ("Russian Foreign Minister", "Kestrel Mining
+      // chief executive" hung elsewhere): the nouns and adjectives right before the name, up
+      // to an organisation or nationality named there, with a role noun among them, are its
+      // title all the same.
       int k = first;
       bool role = false;
-      while (k > 0 && starts_upper(t_.form(k - 1)) && !is_punct(t_, k - 1) &&
-             (t_.upos(k - 1) == Upos::kAdj || t_.upos(k - 1) == Upos::kPropn ||
-              t_.upos(k - 1) == Upos::kNoun)) {
-        --k;
-        role |= is_role_noun(to_lower_ascii(t_.form(k)));
-      }
       for (int w = first; w < name_first && !role; ++w) {
         role = is_role_noun(to_lower_ascii(t_.form(w)));
       }
-      if (role && k < first && (k == 0 || !starts_upper(t_.form(k - 1)) || is_punct(t_, k - 1))) {
-        first = k;
+      while (k > 0 && first - k < 6) {
+        const int w = k - 1;
+        const int other = word_mention_[w];
+        if (other >= 0 && other != id) {
+          if (out_[other].first <= w && out_[other].type != EntityType::kPerson &&
+              out_[other].type != EntityType::kDate) {
+            k = out_[other].first;
+          }
+          break;
+        }
+        const Upos u = t_.upos(w);
+        if (is_punct(t_, w) || !(u == Upos::kAdj || u == Upos::kNoun || u == Upos::kPropn)) break;
+        const std::string lower = to_lower_ascii(t_.form(w));
+        if (!starts_upper(t_.form(w)) && !is_role_noun(lower) && !is_title_qualifier(lower)) break;
+        --k;
+        role |= is_role_noun(to_lower_ascii(t_.form(w)));
       }
+      if (role && k < first) first = k;
     }
     out_[id].chunk_first = first;
     out_[id].chunk_top = top;
