@@ -379,14 +379,18 @@ class Builder {
       // "held talks with Y", "took part in the meetings with Y": the partners named with the
       // clause's event took part in it.
       std::vector<int> took_part;  // said once: "Y participate_in talks", not "X hold_with Y"
-      if (!passive) {
+      {
+        // Also passive: "talks were held between X and Y".
         std::vector<int> events;
         for (int y : patients) if (type_of(y) == EntityType::kEvent) events.push_back(y);
         for (const auto& [mk, e] : others) {
           if (type_of(e) == EntityType::kEvent && (mk == "in" || mk == "at")) events.push_back(e);
         }
         for (const auto& [mk, e] : others) {
-          if (!is_party(type_of(e)) || !(mk == "with" || mk == "between" || mk == "among")) {
+          // Places named as partners are countries ("held between the United States and
+          // Russia").
+          const bool partner = is_party(type_of(e)) || type_of(e) == EntityType::kLocation;
+          if (!partner || !(mk == "with" || mk == "between" || mk == "among")) {
             continue;
           }
           for (int ev : events) add(s, e, "participate_in", ev, a);
@@ -396,6 +400,11 @@ class Builder {
       for (const auto& [mk, e] : others) {
         if (std::find(took_part.begin(), took_part.end(), e) != took_part.end()) continue;
         const bool place = std::find(places.begin(), places.end(), e) != places.end();
+        // "the meeting, held in New York": the event's place says it ("place" below).
+        const bool event_subject = std::any_of(subjects.begin(), subjects.end(), [&](int x) {
+          return type_of(x) == EntityType::kEvent;
+        });
+        if (place && passive && agents.empty() && event_subject) continue;
         if (place && (has_direct || !only_places)) continue;
         if (passive && agents.empty()) {
           for (int x : subjects) add(s, x, with_preposition("be_" + rel, mk), e, a);

@@ -523,6 +523,27 @@ Russians Russians PROPN NNPS 3 obl SpaceAfter=No
   EXPECT_THAT(facts(r), Contains("Russians participate_in secret talks"));
 }
 
+TEST(Triples, TalksHeldBetweenCountriesHaveThemAsParticipants) {
+  const DocumentResult r = extract(R"(
+# entities = United States:LOCATION; Russia:LOCATION
+Talks talk NOUN NNS 4 nsubj:pass
+were be AUX VBD 4 aux
+being be AUX VBG 4 aux:pass
+held hold VERB VBN 0 root
+between between ADP IN 8 case
+the the DET DT 8 det
+United United PROPN NNP 8 compound
+States States PROPN NNP 4 obl
+and and CCONJ CC 10 cc
+Russia Russia PROPN NNP 8 conj SpaceAfter=No
+. . PUNCT . 4 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("United States participate_in Talks"));
+  EXPECT_THAT(f, Contains("Russia participate_in Talks"));
+  EXPECT_THAT(f, Not(Contains("Talks be_hold_between Russia")));
+}
+
 TEST(Triples, EventThatInvolvesSomeoneMeansTheyTookPart) {
   const DocumentResult r = extract(R"(
 # entities = Haass:PERSON
