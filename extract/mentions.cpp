@@ -1,6 +1,8 @@
 #include "extract/mentions.h"
 
 #include <algorithm>
+#include <set>
+#include <string>
 
 #include "extract/text_case.h"
 #include "extract/word_classes.h"
@@ -96,8 +98,11 @@ pronoun_table() {
 // Mentions of one sentence, with indexes local to it until they are appended.
 class SentenceReader {
  public:
-  SentenceReader(const DependencyTree& tree, int sentence, const MentionOptions& options)
-      : t_(tree), s_(tree.sentence()), sentence_(sentence), options_(options), n_(tree.size()) {}
+  // `surnames`: the last words of the persons NER found in the whole document.
+  SentenceReader(const DependencyTree& tree, int sentence, const MentionOptions& options,
+                 const std::set<std::string>& surnames)
+      : t_(tree), s_(tree.sentence()), sentence_(sentence), options_(options), n_(tree.size()),
+        surnames_(surnames) {}
 
   std::vector<NominalMention> run() {
     word_mention_.assign(n_, -1);
@@ -242,6 +247,8 @@ class SentenceReader {
       } else if (after_role && j - i >= 2 && j - i <= 3 && !is_headline(t_)) {
         e.type = EntityType::kPerson;
       }
+      // "The Lavrov meeting": a surname of the document that NER missed here.
+      if (j - i == 1 && surnames_.contains(std::string(t_.form(i)))) e.type = EntityType::kPerson;
       // "NWB Director": an acronym before a title names the organisation.
       if (j - i == 1 && j < n_ && looks_like_acronym(t_.form(i)) &&
           is_role_noun(to_lower_ascii(t_.form(j)))) {
@@ -656,6 +663,7 @@ class SentenceReader {
   const int n_;
   std::vector<NominalMention> out_;
   std::vector<int> word_mention_;  // the name or pronoun mention a word belongs to
+  const std::set<std::string>& surnames_;
   std::vector<char> covered_;      // part of a name's noun phrase (titles included)
   std::vector<std::pair<int, int>> pronoun_possessors_;
 };
@@ -777,10 +785,21 @@ bool read_role(const DependencyTree& t, int noun, const std::vector<NominalMenti
 
 std::vector<NominalMention> MentionFinder::find(const Document& document,
                                                 const std::vector<DependencyTree>& trees) const {
+  std::set<std::string> surnames;
+  for (const Sentence& s : document.sentences) {
+    for (const NamedEntity& e : s.entities) {
+      if (e.type != EntityType::kPerson || e.last - e.first < 2 || e.last < 1 ||
+          static_cast<size_t>(e.last) > s.tokens.size()) {
+        continue;
+      }
+      const std::string& last = s.tokens[static_cast<size_t>(e.last - 1)].form;
+      if (starts_upper(last) && !is_role_noun(to_lower_ascii(last))) surnames.insert(last);
+    }
+  }
   std::vector<NominalMention> all;
   for (size_t s = 0; s < trees.size() && s < document.sentences.size(); ++s) {
     std::vector<NominalMention> local =
-        SentenceReader(trees[s], static_cast<int>(s), options_).run();
+        SentenceReader(trees[s], static_cast<int>(s), options_, surnames).run();
     const int offset = static_cast<int>(all.size());
     for (NominalMention& m : local) {
       for (Role& r : m.roles) {
