@@ -226,6 +226,28 @@ class SentenceReader {
       for (int w = e.first; w < e.last; ++w) taken[w] = 1;
       out.push_back(e);
     }
+    // Dates NER does not tag (Universal NER has none): "April", "Thursday", "March 3",
+    // "April 2023", and years after a preposition or before the noun they date ("in 2017",
+    // "the 2019 review").
+    for (int i = 0; i < n_; ++i) {
+      if (taken[i]) continue;
+      int j = i;
+      if (t_.upos(i) == Upos::kPropn && starts_upper(t_.form(i)) &&
+          is_calendar_name(to_lower_ascii(t_.form(i)))) {
+        j = i + 1;
+        if (j < n_ && !taken[j] && t_.upos(j) == Upos::kNum && t_.form(j).size() <= 2) ++j;
+        if (j + 1 < n_ && t_.form(j) == "," && is_year(t_.form(j + 1))) j += 2;
+        if (j < n_ && !taken[j] && is_year(t_.form(j))) ++j;
+      } else if (t_.upos(i) == Upos::kNum && is_year(t_.form(i)) &&
+                 ((i > 0 && t_.upos(i - 1) == Upos::kAdp) ||
+                  (i + 1 < n_ && t_.head(i) == i + 1 && t_.upos(i + 1) == Upos::kNoun))) {
+        j = i + 1;
+      }
+      if (j == i) continue;
+      for (int w = i; w < j; ++w) taken[w] = 1;
+      out.push_back({i, j, EntityType::kDate});
+      i = j - 1;
+    }
     for (int i = 0; i < n_;) {
       if (taken[i] || !proper(i)) {
         ++i;

@@ -306,6 +306,30 @@ class Builder {
         case Part::kAdverbial: {
           const std::string mk = marker_text(t, p.marker);
           const std::vector<int> found = entities_of(s, p);
+          // "with the members of the group in April in New York": a date hung on a noun of
+          // the phrase that is no event is the clause's time, and a place hung on that date
+          // the clause's place.
+          for (int w : p.words) {
+            if (w == p.head || t.base(w) != Deprel::kNmod) continue;
+            const int host = t.head(w);
+            const int x = entity_at(s, w);
+            if (x < 0 || (host >= 0 && entity_at(s, host) >= 0 &&
+                          type_of(entity_at(s, host)) == EntityType::kEvent)) {
+              continue;
+            }
+            const int mw = marker(t, w);
+            if (type_of(x) == EntityType::kDate && mw >= 0 && is_time_preposition(t.lemma(mw))) {
+              dates.push_back(x);
+              for (int g : t.children(w)) {
+                const int y = entity_at(s, g);
+                const int mc = marker(t, g);
+                if (y >= 0 && t.base(g) == Deprel::kNmod && type_of(y) == EntityType::kLocation &&
+                    mc >= 0 && is_place_preposition(t.lemma(mc))) {
+                  places.push_back(y);
+                }
+              }
+            }
+          }
           ArgumentRole role = p.role;
           for (int e : found) {
             if (type_of(e) == EntityType::kDate) role = ArgumentRole::kTime;

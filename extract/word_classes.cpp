@@ -156,6 +156,13 @@ bool is_event_noun(std::string_view lemma) { return event_nouns().contains(lemma
 bool is_role_noun(std::string_view lemma) { return role_nouns().contains(lemma); }
 bool is_collective_noun(std::string_view lemma) { return collective_nouns().contains(lemma); }
 bool is_institution_noun(std::string_view lemma) { return institution_nouns().contains(lemma); }
+bool is_calendar_name(std::string_view lower) {
+  static const WordSet set(std::array<std::string_view, 19>{
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday"});
+  return set.contains(lower);
+}
 bool is_organisation_name_head(std::string_view lower) {
   return organisation_name_heads().contains(lower);
 }

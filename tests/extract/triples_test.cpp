@@ -544,6 +544,24 @@ Russia Russia PROPN NNP 8 conj SpaceAfter=No
   EXPECT_THAT(f, Not(Contains("Talks be_hold_between Russia")));
 }
 
+TEST(Triples, DatesNerDoesNotTagDateTheEvent) {
+  // No "# entities" for the dates: kg reads "April" and "2019" itself.
+  const DocumentResult r = extract(R"(
+# entities = Wren:PERSON
+Wren Wren PROPN NNP 2 nsubj
+chaired chair VERB VBD 0 root
+the the DET DT 5 det
+2019 2019 NUM CD 5 nummod
+review review NOUN NN 2 obj
+in in ADP IN 7 case
+April April PROPN NNP 2 obl SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("2019 review date April"));
+  EXPECT_THAT(f, Contains("2019 review date 2019"));
+}
+
 TEST(Triples, EventThatInvolvesSomeoneMeansTheyTookPart) {
   const DocumentResult r = extract(R"(
 # entities = Haass:PERSON
