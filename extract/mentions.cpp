@@ -429,6 +429,8 @@ class SentenceReader {
         covered_[w] = 1;
         continue;
       }
+      // "detained U.S. journalist": a participle describes the person, it is no title.
+      if (t_.xpos(w) == Xpos::kVBN || t_.xpos(w) == Xpos::kVBG) continue;
       title_words.push_back(w);
     }
     NominalMention& mm = out_[id];  // `out_` may have grown: take the reference now

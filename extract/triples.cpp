@@ -451,6 +451,11 @@ class Builder {
         }
         Attributes r;
         r.confidence = a.confidence * 0.9;
+        // Only verbs that make the news public say the speaker reported the event ("NBC
+        // reported ..."); "she said the spill ..." is a quote, kept as the attribution.
+        const bool reports = verb == "report" || verb == "reveal" || verb == "disclose" ||
+                             verb == "announce" || verb == "confirm" || verb == "write";
+        if (!reports) events.clear();
         for (int e : events) add(s, a.attributed_to, verb, e, r);
       }
       subjects.insert(subjects.end(), patients.begin(), patients.end());
