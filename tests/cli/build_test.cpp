@@ -34,6 +34,16 @@ std::string shell_quote(const std::string& s) {
 
 const std::string kSamples = std::string(KG_SOURCE_DIR) + "/samples";
 
+// Facts need every model; until all are in models/, the tests that need facts skip.
+bool models_missing() {
+  for (const char* kind : {"tokenizer", "tagger", "parser", "ner"}) {
+    if (!std::filesystem::exists(std::string(KG_SOURCE_DIR) + "/models/" + kind + ".kgm")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 class BuildTest : public ::testing::Test {
  protected:
   Result kg(const std::vector<std::string>& args) {
@@ -85,6 +95,7 @@ TEST_F(BuildTest, BuildEqualsExtractThenMerge) {
 }
 
 TEST_F(BuildTest, ExtractToAFileWritesTheMapFormat) {
+  if (models_missing()) GTEST_SKIP() << "models/ lacks a model of kg's pipeline";
   const Result r = kg({"extract", kSamples + "/000_f609485a1a0bb82f.txt", "-o", dir_ / "m.jsonl"});
   ASSERT_EQ(r.status, 0) << r.err;
   const std::string map = slurp(dir_ / "m.jsonl");

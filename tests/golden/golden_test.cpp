@@ -64,7 +64,19 @@ std::vector<std::string> files_in(const fs::path& folder) {
 
 const std::string kSource = KG_SOURCE_DIR;
 
+// The facts need every model; until all are in models/, the tests say so and skip.
+bool models_missing() {
+  for (const char* kind : {"tokenizer", "tagger", "parser", "ner"}) {
+    if (!fs::exists(kSource + "/models/" + kind + ".kgm")) return true;
+  }
+  return false;
+}
+
+#define KG_REQUIRE_MODELS() \
+  if (models_missing()) GTEST_SKIP() << "models/ lacks a model of kg's pipeline"
+
 TEST(Golden, SamplesRecallAndPrecisionAboveTheFloors) {
+  KG_REQUIRE_MODELS();
   const auto golden = read_golden(kSource + "/tests/golden/samples_facts.tsv");
   const Output o = run_extract(files_in(kSource + "/samples"), "samples");
   const Score s = score(golden, o.facts);
@@ -74,6 +86,7 @@ TEST(Golden, SamplesRecallAndPrecisionAboveTheFloors) {
 }
 
 TEST(Golden, FictionalStoryRecallAndPrecisionAboveTheFloors) {
+  KG_REQUIRE_MODELS();
   const auto golden = read_golden(kSource + "/tests/golden/fictional_facts.tsv");
   const Output o = run_extract(files_in(kSource + "/tests/golden/fictional"), "fictional");
   const Score s = score(golden, o.facts);
@@ -83,6 +96,7 @@ TEST(Golden, FictionalStoryRecallAndPrecisionAboveTheFloors) {
 }
 
 TEST(Golden, EveryFactCarriesItsDocumentAndSentenceOffsets) {
+  KG_REQUIRE_MODELS();
   const Output o = run_extract(files_in(kSource + "/samples"), "evidence");
   ASSERT_FALSE(o.results.empty());
   size_t facts = 0;
