@@ -1,11 +1,34 @@
 #include "extract/relations.h"
 
 #include <array>
+#include <string_view>
 #include <utility>
 
 #include "extract/word_classes.h"
 
 namespace kg::extract {
+
+namespace {
+
+// The verb's lemma, with one repair of a lemmatizer's "-ed" rule: after a vowel pair and "r"
+// ("chaired", "cleared", "poured", "steered") the base has no final "e" ("chair", not
+// "chaire"), unlike after one vowel ("hired" -> "hire") or "qu" ("required").
+std::string verb_lemma(const DependencyTree& t, int v) {
+  std::string lemma(t.lemma(v));
+  const std::string_view form = t.form(v);
+  const size_t n = form.size();
+  if (n >= 6 && form.substr(n - 3) == "red" && lemma.size() == n - 1 && lemma.back() == 'e' &&
+      std::string_view(lemma).substr(0, n - 2) == form.substr(0, n - 2)) {
+    auto vowel = [](char c) {
+      return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+    };
+    // "qu" is a consonant: "required", "acquired" keep their "e".
+    if (vowel(form[n - 4]) && vowel(form[n - 5]) && form[n - 6] != 'q') lemma.pop_back();
+  }
+  return lemma;
+}
+
+}  // namespace
 
 std::string verb_relation(const DependencyTree& t, const Clause& c) {
   std::string out;
@@ -22,7 +45,7 @@ std::string verb_relation(const DependencyTree& t, const Clause& c) {
       const int mark = t.child(v, Deprel::kMark);
       out += (mark >= 0 && t.lemma(mark) == "to") ? "_to_" : "_";
     }
-    out += t.lemma(v);
+    out += verb_lemma(t, v);
     for (int ch : t.children(v)) {
       // "along"/"together" before "with" start the phrase "along with", not a particle.
       const bool along = (t.lemma(ch) == "along" || t.lemma(ch) == "together") &&

@@ -101,6 +101,13 @@ class Builder {
         if (named >= 0 && type_of(named) == EntityType::kPerson) return named;
       }
     }
+    // "Judge Tomas Wren, a retired magistrate who chaired ...": the apposition stands for the
+    // person it describes.
+    if (t.base(w) == Deprel::kAppos && t.head(w) >= 0 && depth == 0) {
+      const int h = t.head(w);
+      const int named = entity_of_mention(top_[s][h] >= 0 ? top_[s][h] : word_[s][h]);
+      if (named >= 0 && type_of(named) == EntityType::kPerson) return named;
+    }
     // "a group of officials", "the likes of Lavrov": the group is its "of" complement.
     const std::string_view l = t.lemma(w);
     if (is_collective_noun(l) || l == "like" || l == "member" || l == "some" || l == "one") {

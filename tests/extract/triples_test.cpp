@@ -196,6 +196,29 @@ in in ADP IN 7 case
   EXPECT_NE(find(r, "Ferreira", "join", "Kestrel"), nullptr) << ::testing::PrintToString(facts(r));
 }
 
+TEST(Triples, RelativeClauseOnAnAppositionIsAboutThePerson) {
+  // The lemmatizer's "chaire" is repaired in the relation; "required" keeps its "e".
+  const DocumentResult r = extract(R"(
+# entities = Tomas Wren:PERSON; Nwosu:PERSON
+Tomas Tomas PROPN NNP 11 nsubj
+Wren Wren PROPN NNP 1 flat SpaceAfter=No
+, , PUNCT , 5 punct
+a a DET DT 5 det
+magistrate magistrate NOUN NN 1 appos
+who who PRON WP 7 nsubj
+chaired chaire VERB VBD 5 acl:relcl
+the the DET DT 9 det
+review review NOUN NN 7 obj SpaceAfter=No
+, , PUNCT , 11 punct
+required require VERB VBD 0 root
+Nwosu Nwosu PROPN NNP 11 obj SpaceAfter=No
+. . PUNCT . 11 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("Tomas Wren chair review"));
+  EXPECT_THAT(f, Contains("Tomas Wren require Nwosu"));
+}
+
 TEST(Triples, RelativeClauseWithObjectGap) {
   // "the council that Nwosu chairs": the antecedent fills the object.
   const DocumentResult r = extract(R"(
