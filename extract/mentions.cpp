@@ -248,6 +248,32 @@ class SentenceReader {
       out.push_back({i, j, EntityType::kDate});
       i = j - 1;
     }
+    // "the environmental group Friends of Lake Orin": after an organisation's descriptor, a
+    // capitalised noun phrase with "of" and another name in it is one organisation's name
+    // (the tagger may read its first word as a common noun).
+    for (int i = 1; i + 2 < n_; ++i) {
+      const bool descriptor = t_.upos(i - 1) == Upos::kNoun &&
+                              (is_collective_noun(t_.lemma(i - 1)) ||
+                               is_institution_noun(t_.lemma(i - 1)) ||
+                               t_.lemma(i - 1) == "organisation" ||
+                               t_.lemma(i - 1) == "organization" || t_.lemma(i - 1) == "charity");
+      if (!descriptor || taken[i] || !starts_upper(t_.form(i)) ||
+          !(t_.upos(i) == Upos::kNoun || t_.upos(i) == Upos::kPropn)) {
+        continue;
+      }
+      int j = i + 1;
+      while (j < n_ && !taken[j] && starts_upper(t_.form(j)) && t_.upos(j) == Upos::kPropn) ++j;
+      if (j + 1 >= n_ || !(t_.form(j) == "of" || t_.form(j) == "for")) continue;
+      const auto inner = std::find_if(out.begin(), out.end(), [&](const NamedEntity& o) {
+        return o.first == j + 1 && o.type != EntityType::kPerson && o.type != EntityType::kDate;
+      });
+      if (inner == out.end()) continue;
+      const int end = inner->last;
+      out.erase(inner);
+      for (int w = i; w < end; ++w) taken[w] = 1;
+      out.push_back({i, end, EntityType::kOrg});
+      i = end - 1;
+    }
     for (int i = 0; i < n_;) {
       if (taken[i] || !proper(i)) {
         ++i;

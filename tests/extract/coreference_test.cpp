@@ -242,6 +242,24 @@ Russians Russians PROPN NNPS 9 nmod SpaceAfter=No
   EXPECT_TRUE(russians);
 }
 
+TEST(Coreference, OrganisationNamedAfterItsDescriptorContainsAPlaceName) {
+  const DocumentResult r = extract(R"(
+# entities = Lake Orin:LOCATION
+The the DET DT 3 det
+environmental environmental ADJ JJ 3 amod
+group group NOUN NN 4 compound
+Friends friend NOUN NNS 8 nsubj
+of of ADP IN 6 case
+Lake Lake PROPN NNP 4 nmod
+Orin Orin PROPN NNP 6 flat
+welcomed welcome VERB VBD 0 root
+the the DET DT 10 det
+inquiry inquiry NOUN NN 8 obj SpaceAfter=No
+. . PUNCT . 8 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Friends of Lake Orin welcome inquiry"));
+}
+
 TEST(Coreference, DefiniteDescriptionToTheUniqueMatchingOrganisation) {
   const DocumentResult r = extract(std::string(kBoard) + R"(
 # entities = Jonas Ferreira:PERSON
