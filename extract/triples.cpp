@@ -436,6 +436,8 @@ class Builder {
           return type_of(x) == EntityType::kEvent;
         });
         if (place && passive && agents.empty() && event_subject) continue;
+        // "..., the authority said at Lake Orin": a verb of saying has no place fact.
+        if (place && is_reporting_verb(t.lemma(c.predicate))) continue;
         if (place && (has_direct || !only_places)) continue;
         if (passive && agents.empty()) {
           for (int x : subjects) add(s, x, with_preposition("be_" + rel, mk), e, a);
