@@ -131,6 +131,11 @@ class SentenceReader {
     return static_cast<int>(out_.size()) - 1;
   }
 
+  // "Kestrel's": a name followed by a possessive marker (a person's possessions are no title).
+  bool is_possessive_name(const NominalMention& m) const {
+    return m.last < n_ && t_.xpos(m.last) == Xpos::kPOS;
+  }
+
   int head_of(int first, int last) const {
     int best = first;
     for (int w = first; w < last; ++w) {
@@ -194,6 +199,28 @@ class SentenceReader {
             return o.first <= e.last && e.last < o.last;
           })) {
         ++e.last;
+      }
+      // "CIA Director William Burns" as one person: the words before the title are its
+      // organisation, a name of their own.
+      if (e.type == EntityType::kPerson) {
+        int r = -1;
+        for (int w = e.first + 1; w + 1 < e.last; ++w) {
+          if (is_role_noun(to_lower_ascii(t_.form(w)))) r = w;
+        }
+        // The organisation: the capitalised proper nouns the span starts with, then only
+        // lower-case title words up to the role noun ("Wagner mercenary chief").
+        int o = e.first;
+        while (o < r && t_.upos(o) == Upos::kPropn && starts_upper(t_.form(o)) &&
+               !is_role_noun(to_lower_ascii(t_.form(o)))) {
+          ++o;
+        }
+        bool organisation = r > e.first && o > e.first;
+        for (int w = o; w < r && organisation; ++w) organisation = !starts_upper(t_.form(w));
+        if (organisation) {
+          for (int w = e.first; w < o; ++w) taken[w] = 1;
+          out.push_back({e.first, o, EntityType::kOrg});
+          e.first = r + 1;
+        }
       }
       // A "person" that is only a title ("Ukrainian President" before the name NER gave
       // separately) is no name: the title is read with the name after it.
@@ -398,8 +425,10 @@ class SentenceReader {
         const int w = k - 1;
         const int other = word_mention_[w];
         if (other >= 0 && other != id) {
-          if (out_[other].first <= w && out_[other].type != EntityType::kPerson &&
-              out_[other].type != EntityType::kDate) {
+          const bool one_word_person = out_[other].type == EntityType::kPerson &&
+                                       out_[other].last - out_[other].first == 1;
+          if (out_[other].first <= w && out_[other].type != EntityType::kDate &&
+              (out_[other].type != EntityType::kPerson || one_word_person)) {
             k = out_[other].first;
           }
           break;
@@ -407,7 +436,14 @@ class SentenceReader {
         const Upos u = t_.upos(w);
         if (is_punct(t_, w) || !(u == Upos::kAdj || u == Upos::kNoun || u == Upos::kPropn)) break;
         const std::string lower = to_lower_ascii(t_.form(w));
-        if (!starts_upper(t_.form(w)) && !is_role_noun(lower) && !is_title_qualifier(lower)) break;
+        // Lower-case words: role nouns, qualifiers, and compounds of a title word after them
+        // ("mercenary" in "Wagner mercenary chief").
+        const bool compound_of_title = t_.base(w) == Deprel::kCompound && t_.head(w) > w &&
+                                       t_.head(w) < name_first;
+        if (!starts_upper(t_.form(w)) && !is_role_noun(lower) && !is_title_qualifier(lower) &&
+            !compound_of_title) {
+          break;
+        }
         --k;
         role |= is_role_noun(to_lower_ascii(t_.form(w)));
       }
@@ -428,6 +464,11 @@ class SentenceReader {
         // Passion's Wong"): the title is what comes after it.
         organisation = other;
         title_words.clear();
+        // "Wagner mercenary chief X": a one-word "person" before a title is its organisation.
+        if (out_[other].type == EntityType::kPerson && out_[other].last - out_[other].first == 1 &&
+            !is_possessive_name(out_[other])) {
+          out_[other].type = EntityType::kOrg;
+        }
         continue;
       }
       const std::string_view l = t_.lemma(w);

@@ -383,6 +383,26 @@ Russia Russia PROPN NNP 6 obj SpaceAfter=No
   EXPECT_THAT(facts(r), Not(Contains("Sergey Lavrov foreign_minister_of Russian")));
 }
 
+TEST(Triples, OrganisationInsideAPersonSpanAndBeforeALowerCaseTitle) {
+  const DocumentResult r = extract(R"(
+# entities = CIA Director William Burns:PERSON; Wagner:PERSON; Yevgeny Prigozhin:PERSON
+CIA CIA PROPN NNP 2 compound
+Director Director PROPN NNP 3 compound
+William William PROPN NNP 5 nsubj
+Burns Burns PROPN NNP 3 flat
+met meet VERB VBD 0 root
+Wagner Wagner PROPN NNP 8 compound
+mercenary mercenary NOUN NN 8 compound
+chief chief NOUN NN 5 obj
+Yevgeny Yevgeny PROPN NNP 8 appos
+Prigozhin Prigozhin PROPN NNP 9 flat SpaceAfter=No
+. . PUNCT . 5 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("William Burns director_of CIA"));
+  EXPECT_THAT(f, Contains("Yevgeny Prigozhin mercenary_chief_of Wagner"));
+}
+
 TEST(Triples, CompanyTitleBeforeName) {
   const DocumentResult r = extract(R"(
 # entities = Kestrel Mining:ORG; Jonas Ferreira:PERSON
