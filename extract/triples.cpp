@@ -396,7 +396,14 @@ class Builder {
           others.emplace_back(mk, e);
         }
       }
-      if (!along_.empty()) {
+      // "held talks with Russians, including Lavrov": Y joins the event's partners.
+      const bool event_partners =
+          std::any_of(patients.begin(), patients.end(),
+                      [&](int y) { return type_of(y) == EntityType::kEvent; }) &&
+          std::any_of(others.begin(), others.end(), [&](const auto& o) { return o.first == "with"; });
+      if (!along_.empty() && event_partners) {
+        for (int e : along_) others.emplace_back("with", e);
+      } else if (!along_.empty()) {
         auto& target = patients.empty() ? actors : patients;
         target.insert(target.end(), along_.begin(), along_.end());
       }

@@ -605,6 +605,25 @@ April April PROPN NNP 2 obl SpaceAfter=No
   EXPECT_THAT(f, Contains("2019 review date 2019"));
 }
 
+TEST(Triples, IncludingAfterEventPartnersAddsAPartner) {
+  const DocumentResult r = extract(R"(
+# entities = Russians:NORP; Lavrov:PERSON
+Officials official NOUN NNS 2 nsubj
+held hold VERB VBD 0 root
+talks talk NOUN NNS 2 obj
+with with ADP IN 5 case
+Russians Russians PROPN NNPS 2 obl SpaceAfter=No
+, , PUNCT , 8 punct
+including including ADP IN 8 case
+Lavrov Lavrov PROPN NNP 2 obl SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("Lavrov participate_in talks"));
+  EXPECT_THAT(f, Contains("Russians participate_in talks"));
+  EXPECT_THAT(f, Not(Contains("Officials hold Lavrov")));
+}
+
 TEST(Triples, EventThatInvolvesSomeoneMeansTheyTookPart) {
   const DocumentResult r = extract(R"(
 # entities = Haass:PERSON
