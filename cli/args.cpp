@@ -82,7 +82,10 @@ std::string ParsedArgs::choice(std::string_view name, std::string fallback,
   if (!v) return fallback;
   if (std::find(choices.begin(), choices.end(), *v) != choices.end()) return *v;
   std::string list;
-  for (std::string_view c : choices) list += (list.empty() ? "" : "|") + std::string(c);
+  for (std::string_view c : choices) {
+    if (!list.empty()) list += '|';
+    list += c;  // appends, not "literal" + string: GCC 12 -O3 warns (-Wrestrict) on that
+  }
   throw InputError(std::string(name) + ": expected one of " + list + ", got '" + *v + "'");
 }
 
@@ -158,7 +161,10 @@ std::string help_text(const CommandSpec& spec) {
   {
     for (const OptionSpec& o : spec.options) {
       std::string left(o.name);
-      if (!o.value_name.empty()) left += " " + std::string(o.value_name);
+      if (!o.value_name.empty()) {
+        left += ' ';
+        left += o.value_name;
+      }
       out << "  " << left << std::string(width - left.size() + 2, ' ') << o.help << '\n';
     }
   }
