@@ -20,4 +20,14 @@ struct Command {
 // The table of every subcommand, in the order `kg --help` lists them (cli/main.cpp).
 const std::vector<Command>& commands();
 
+// Subcommand handlers (cli/<name>.cpp).
+int parse(const Args& args);
+int train(const Args& args);
+int eval(const Args& args);
+
+// Per-kind handlers of `kg train KIND` and `kg eval KIND` (cli/train_<kind>.cpp,
+// cli/eval_<kind>.cpp).
+int train_ner(const Args& args);
+int eval_ner(const Args& args);
+
 }  // namespace kg::cli

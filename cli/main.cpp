@@ -28,6 +28,9 @@ int usage(std::ostream& out) {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
+      {"parse", "segmentation, POS, lemmas, dependencies, NER of a file", parse},
+      {"train", "train a model: kg train tagger|parser|ner ...", train},
+      {"eval", "score a model on gold data: kg eval tagger|parser|ner ...", eval},
   };
   return table;
 }

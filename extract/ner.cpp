@@ -1,0 +1,161 @@
+#include "extract/ner.h"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+#include "extract/error.h"
+#include "extract/model_file.h"
+#include "extract/word_shape.h"
+
+namespace kg::extract {
+
+namespace ner {
+
+namespace {
+constexpr uint32_t kFormatVersion = 1;
+}  // namespace
+
+ModelHeader model_header() {
+  Fingerprint f;
+  f.add(kFeatureVersion);
+  for (int c = 0; c < kNumClasses; ++c) f.add(class_name(c));
+  return {"ner", kFormatVersion, f.value()};
+}
+
+std::vector<int> decode_classes(const Sentence& sentence, const PerceptronModel& weights,
+                                NerScratch& scratch, int beam) {
+  const int n = static_cast<int>(sentence.tokens.size());
+  std::vector<int> classes(n, kOutside);
+  if (n == 0) return classes;
+  std::vector<FeatureId> history;
+  std::array<float, kNumClasses> scores;
+  if (beam <= 1) {
+    int prev1 = kOutside, prev2 = kOutside;
+    for (int i = 0; i < n; ++i) {
+      scratch.features.clear();
+      static_features(sentence, i, scratch);
+      history.clear();
+      history_features(scratch, i, prev1, prev2, history);
+      scores.fill(0.0f);
+      weights.add_scores(scratch.features, scores.data());
+      weights.add_scores(history, scores.data());
+      int best = -1;
+      for (int c = 0; c < kNumClasses; ++c) {
+        if (!allowed(prev1, c)) continue;
+        // The last word must close any open entity.
+        if (i == n - 1 && !allowed(c, kOutside)) continue;
+        if (best < 0 || scores[c] > scores[best]) best = c;
+      }
+      classes[i] = best;
+      prev2 = prev1;
+      prev1 = best;
+    }
+    return classes;
+  }
+  // Beam search: hypotheses are (score, classes so far); static features are shared.
+  struct Hypothesis {
+    float score;
+    std::vector<int> classes;
+  };
+  std::vector<Hypothesis> current = {{0.0f, {}}}, next;
+  std::array<float, kNumClasses> base;
+  for (int i = 0; i < n; ++i) {
+    scratch.features.clear();
+    static_features(sentence, i, scratch);
+    base.fill(0.0f);
+    weights.add_scores(scratch.features, base.data());
+    next.clear();
+    for (const Hypothesis& h : current) {
+      const int prev1 = i > 0 ? h.classes[i - 1] : kOutside;
+      const int prev2 = i > 1 ? h.classes[i - 2] : kOutside;
+      history.clear();
+      history_features(scratch, i, prev1, prev2, history);
+      scores = base;
+      weights.add_scores(history, scores.data());
+      for (int c = 0; c < kNumClasses; ++c) {
+        if (!allowed(prev1, c) || (i == n - 1 && !allowed(c, kOutside))) continue;
+        Hypothesis x{h.score + scores[c], h.classes};
+        x.classes.push_back(c);
+        next.push_back(std::move(x));
+      }
+    }
+    const size_t keep = std::min<size_t>(next.size(), static_cast<size_t>(beam));
+    std::partial_sort(next.begin(), next.begin() + keep, next.end(),
+                      [](const Hypothesis& a, const Hypothesis& b) { return a.score > b.score; });
+    next.resize(keep);
+    std::swap(current, next);
+  }
+  return current.front().classes;
+}
+
+void trim_entities(const Sentence& sentence, const NerResources& resources,
+                   std::vector<NamedEntity>& entities) {
+  const auto& tokens = sentence.tokens;
+  auto possessive_or_punct = [&](int i) {
+    const std::string& f = tokens[i].form;
+    if (tokens[i].xpos == Xpos::kPOS) return true;
+    if (f == "'s" || f == "'" || f == "\xE2\x80\x99s" || f == "\xE2\x80\x99" || f == "'S") {
+      return true;
+    }
+    return !has_letter(f) && first_case(f) != LetterCase::kDigit && f != "&";
+  };
+  std::vector<NamedEntity> kept;
+  for (NamedEntity e : entities) {
+    if (e.type == EntityType::kPerson) {
+      while (e.first < e.last && resources.is_title(fold_case(tokens[e.first].form))) ++e.first;
+    }
+    while (e.first < e.last && possessive_or_punct(e.first)) ++e.first;
+    while (e.last > e.first && possessive_or_punct(e.last - 1)) --e.last;
+    if (e.first < e.last) kept.push_back(e);
+  }
+  entities = std::move(kept);
+}
+
+}  // namespace ner
+
+Ner::Ner(ner::NerResources resources, PerceptronModel weights, const NerOptions& options)
+    : resources_(std::move(resources)), weights_(std::move(weights)), options_(options) {}
+
+std::unique_ptr<Ner> Ner::load(const std::string& path, const NerOptions& options) {
+  ModelReader in(path, ner::model_header());
+  ner::NerResources r;
+  const uint32_t titles = in.u32();
+  for (uint32_t i = 0; i < titles; ++i) r.titles.push_back(in.str());
+  if (!std::is_sorted(r.titles.begin(), r.titles.end())) {
+    throw InputError(path + ": NER title list is not sorted (damaged model file; retrain it)");
+  }
+  r.words = ner::WordLexicon::load(in);
+  r.gazetteer = ner::Gazetteer::load(in);
+  r.silver = ner::Gazetteer::load(in);
+  PerceptronModel weights = PerceptronModel::load(in);
+  in.finish();
+  if (weights.num_classes() != ner::kNumClasses) {
+    throw InputError(path + ": NER model has " + std::to_string(weights.num_classes()) +
+                     " classes, expected " + std::to_string(ner::kNumClasses) +
+                     " (retrain it with this kg: kg train ner)");
+  }
+  return std::make_unique<Ner>(std::move(r), std::move(weights), options);
+}
+
+void Ner::save(const std::string& path) const {
+  ModelWriter out(ner::model_header());
+  out.u32(static_cast<uint32_t>(resources_.titles.size()));
+  for (const std::string& t : resources_.titles) out.str(t);
+  resources_.words.save(out);
+  resources_.gazetteer.save(out);
+  resources_.silver.save(out);
+  weights_.save(out);
+  out.save(path);
+}
+
+void Ner::annotate(Sentence& sentence) const {
+  ner::NerScratch scratch;
+  ner::prepare(sentence, resources_, scratch);
+  const std::vector<int> classes =
+      ner::decode_classes(sentence, weights_, scratch, options_.beam);
+  sentence.entities = ner::decode(classes);
+  ner::trim_entities(sentence, resources_, sentence.entities);
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,457 @@
+#include "extract/ner_model.h"
+
+#include <algorithm>
+
+#include "extract/error.h"
+#include "extract/model_file.h"
+#include "extract/word_shape.h"
+
+namespace kg::extract::ner {
+
+std::string class_name(int cls) {
+  if (cls == kOutside) return "O";
+  static const char kPositions[] = {'B', 'I', 'L', 'U'};
+  std::string name(1, kPositions[static_cast<int>(position_of(cls))]);
+  name += '-';
+  name += to_string(type_of(cls));
+  return name;
+}
+
+bool allowed(int prev, int next) {
+  const bool prev_open = prev != kOutside && (position_of(prev) == Position::kBegin ||
+                                              position_of(prev) == Position::kInside);
+  const bool next_continues = next != kOutside && (position_of(next) == Position::kInside ||
+                                                   position_of(next) == Position::kLast);
+  if (prev_open) return next_continues && type_of(next) == type_of(prev);
+  return !next_continues;
+}
+
+std::vector<int> encode(const Sentence& sentence) {
+  std::vector<int> classes(sentence.tokens.size(), kOutside);
+  for (const NamedEntity& e : sentence.entities) {
+    if (e.type == EntityType::kOther || e.first >= e.last) continue;
+    if (e.last - e.first == 1) {
+      classes[e.first] = class_of(e.type, Position::kUnit);
+      continue;
+    }
+    classes[e.first] = class_of(e.type, Position::kBegin);
+    for (int i = e.first + 1; i < e.last - 1; ++i) classes[i] = class_of(e.type, Position::kInside);
+    classes[e.last - 1] = class_of(e.type, Position::kLast);
+  }
+  return classes;
+}
+
+std::vector<NamedEntity> decode(const std::vector<int>& classes) {
+  std::vector<NamedEntity> out;
+  int start = -1;
+  for (int i = 0; i < static_cast<int>(classes.size()); ++i) {
+    const int c = classes[i];
+    if (c == kOutside) {
+      start = -1;
+      continue;
+    }
+    switch (position_of(c)) {
+      case Position::kUnit: out.push_back({i, i + 1, type_of(c)}); start = -1; break;
+      case Position::kBegin: start = i; break;
+      case Position::kInside: break;
+      case Position::kLast:
+        if (start >= 0) out.push_back({start, i + 1, type_of(c)});
+        start = -1;
+        break;
+    }
+  }
+  return out;
+}
+
+// --- WordLexicon ---
+
+namespace {
+uint64_t word_key(std::string_view folded) { return Fingerprint().add(folded).value(); }
+}  // namespace
+
+WordLexicon::WordLexicon(std::vector<std::pair<std::string, WordInfo>> entries) {
+  std::vector<std::pair<uint64_t, WordInfo>> keyed;
+  keyed.reserve(entries.size());
+  for (const auto& [word, info] : entries) keyed.emplace_back(word_key(word), info);
+  std::stable_sort(keyed.begin(), keyed.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [key, info] : keyed) {
+    if (!keys_.empty() && keys_.back() == key) continue;
+    keys_.push_back(key);
+    paths_.push_back(info.path);
+    lengths_.push_back(info.path_length);
+    capitals_.push_back(info.capital);
+  }
+}
+
+WordInfo WordLexicon::find(std::string_view folded) const {
+  const uint64_t key = word_key(folded);
+  auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
+  if (it == keys_.end() || *it != key) return {};
+  const size_t i = static_cast<size_t>(it - keys_.begin());
+  return {paths_[i], lengths_[i], capitals_[i]};
+}
+
+void WordLexicon::save(ModelWriter& out) const {
+  out.array(keys_);
+  out.array(paths_);
+  out.array(lengths_);
+  out.array(capitals_);
+}
+
+WordLexicon WordLexicon::load(ModelReader& in) {
+  WordLexicon w;
+  w.keys_ = in.array<uint64_t>();
+  w.paths_ = in.array<uint32_t>();
+  w.lengths_ = in.array<uint8_t>();
+  w.capitals_ = in.array<uint8_t>();
+  const size_t n = w.keys_.size();
+  if (w.paths_.size() != n || w.lengths_.size() != n || w.capitals_.size() != n ||
+      !std::is_sorted(w.keys_.begin(), w.keys_.end())) {
+    throw InputError("NER word lexicon is inconsistent (damaged model file)");
+  }
+  return w;
+}
+
+// --- Gazetteer ---
+
+uint64_t Gazetteer::sequence_key(const std::string* folded_words, size_t count) {
+  Fingerprint f;
+  for (size_t i = 0; i < count; ++i) f.add(folded_words[i]);
+  return f.value();
+}
+
+void Gazetteer::add(const std::vector<std::string>& folded_words, EntityType type,
+                    uint32_t document) {
+  if (folded_words.empty() || type == EntityType::kOther) return;
+  pending_.push_back({sequence_key(folded_words.data(), folded_words.size()), name_bit(type),
+                      document});
+  if (folded_words.size() > 1) {
+    for (const std::string& w : folded_words) {
+      pending_.push_back({sequence_key(&w, 1), part_bit(type), document});
+    }
+  }
+  max_length_ = std::max(max_length_, static_cast<int>(folded_words.size()));
+}
+
+void Gazetteer::finish() {
+  std::sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) {
+    return std::tie(a.key, a.bit, a.document) < std::tie(b.key, b.bit, b.document);
+  });
+  keys_.clear();
+  bits_.clear();
+  sole_document_.clear();
+  for (const Pending& p : pending_) {
+    if (keys_.empty() || keys_.back() != p.key) {
+      keys_.push_back(p.key);
+      bits_.push_back(0);
+      std::array<uint32_t, 16> none;
+      none.fill(kNoDocument);
+      sole_document_.push_back(none);
+    }
+    int slot = 0;
+    while (!(p.bit >> slot & 1)) ++slot;
+    uint32_t& sole = sole_document_.back()[slot];
+    if (!(bits_.back() & p.bit)) {
+      bits_.back() |= p.bit;
+      sole = p.document;
+    } else if (sole != p.document) {
+      sole = kNoDocument;  // two documents support it
+    }
+  }
+  pending_.clear();
+  pending_.shrink_to_fit();
+}
+
+uint16_t Gazetteer::find(uint64_t key, uint32_t exclude_document) const {
+  auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
+  if (it == keys_.end() || *it != key) return 0;
+  const size_t i = static_cast<size_t>(it - keys_.begin());
+  uint16_t bits = bits_[i];
+  if (exclude_document != kNoDocument && i < sole_document_.size()) {
+    for (int slot = 0; slot < 16; ++slot) {
+      if ((bits >> slot & 1) && sole_document_[i][slot] == exclude_document) {
+        bits = static_cast<uint16_t>(bits & ~(1u << slot));
+      }
+    }
+  }
+  return bits;
+}
+
+void Gazetteer::save(ModelWriter& out) const {
+  out.u32(static_cast<uint32_t>(max_length_));
+  out.array(keys_);
+  out.array(bits_);
+}
+
+Gazetteer Gazetteer::load(ModelReader& in) {
+  Gazetteer g;
+  g.max_length_ = static_cast<int>(in.u32());
+  g.keys_ = in.array<uint64_t>();
+  g.bits_ = in.array<uint16_t>();
+  if (g.bits_.size() != g.keys_.size() || g.max_length_ > 64 ||
+      !std::is_sorted(g.keys_.begin(), g.keys_.end())) {
+    throw InputError("NER gazetteer is inconsistent (damaged model file)");
+  }
+  return g;
+}
+
+bool NerResources::is_title(std::string_view folded) const {
+  return std::binary_search(titles.begin(), titles.end(), folded);
+}
+
+// --- features ---
+
+namespace {
+
+// Feature template ids (kFeatureVersion names this list).
+enum Template : uint32_t {
+  kBias = 1, kForm, kFolded, kShape, kPrefix, kSuffix, kPrevWord, kNextWord, kPrev2Word,
+  kNext2Word, kPrevBigram, kNextBigram, kPrevShape, kNextShape, kShapeTrigram, kUpos, kXpos,
+  kPrevUpos, kNextUpos, kPrev2Upos, kNext2Upos, kXposPrevBigram, kXposNextBigram, kUposShape,
+  kCluster, kPrevCluster, kNextCluster, kCapital, kCapitalShape, kPrevCapital, kNextCapital,
+  kCaseModeShape, kCaseModeCapital, kGazetteer, kGazetteerPart, kPrevGazetteerPart,
+  kNextGazetteerPart, kTitle, kPrevTitle, kFirstShape, kPrevWordShape, kNextWordShape,
+  kHistory1, kHistory2, kHistoryWord, kHistoryShape, kHistoryUpos, kHistoryCluster,
+  kRelation, kPhraseRelation, kGovernor, kCaseMarker, kCaseGovernor, kSilver, kSilverPart,
+  kPrevSilverPart, kNextSilverPart,
+};
+
+constexpr std::string_view kStart = "<s>";
+constexpr std::string_view kEnd = "</s>";
+constexpr uint64_t kNoTag = 255;
+
+// The first `bits` bits of a cluster path (the whole path if shorter), with its length.
+uint64_t cluster_prefix(const WordInfo& w, int bits) {
+  if (w.path_length == 0) return 0;
+  const int n = std::min<int>(bits, w.path_length);
+  return (uint64_t{w.path >> (32 - n)} << 8) | static_cast<uint64_t>(n);
+}
+
+// Marks the matches of every word sequence up to the longest name of `g`.
+void match_gazetteer(const Gazetteer& g, const std::vector<std::string>& folded,
+                     uint32_t exclude_document, NerScratch& scratch,
+                     uint32_t NerScratch::TokenInfo::*positions,
+                     uint16_t NerScratch::TokenInfo::*parts) {
+  const int n = static_cast<int>(folded.size());
+  for (int i = 0; i < n; ++i) {
+    scratch.tokens[i].*positions = 0;
+    scratch.tokens[i].*parts = 0;
+  }
+  for (int i = 0; i < n; ++i) {
+    const int longest = std::min(g.max_length(), n - i);
+    for (int len = 1; len <= longest; ++len) {
+      const uint16_t bits = g.find(Gazetteer::sequence_key(&folded[i], len), exclude_document);
+      if (len == 1) scratch.tokens[i].*parts = static_cast<uint16_t>(bits >> 8);
+      for (int t = 0; t < kNumTypes; ++t) {
+        if (!(bits >> t & 1)) continue;
+        if (len == 1) {
+          scratch.tokens[i].*positions |= 1u << (4 * t + 3);
+          continue;
+        }
+        scratch.tokens[i].*positions |= 1u << (4 * t + 0);
+        for (int k = i + 1; k < i + len - 1; ++k) scratch.tokens[k].*positions |= 1u << (4 * t + 1);
+        scratch.tokens[i + len - 1].*positions |= 1u << (4 * t + 2);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void prepare(const Sentence& sentence, const NerResources& resources, NerScratch& scratch,
+             uint32_t exclude_document) {
+  const int n = static_cast<int>(sentence.tokens.size());
+  scratch.tokens.resize(n);
+  scratch.tagged = false;
+  int lower = 0, capital = 0, alpha = 0;
+  for (int i = 0; i < n; ++i) {
+    const Token& t = sentence.tokens[i];
+    NerScratch::TokenInfo& info = scratch.tokens[i];
+    info.folded = fold_case(t.form);
+    info.shape = word_shape(t.form);
+    info.word = resources.words.find(info.folded);
+    info.title = resources.is_title(info.folded);
+    info.hide_word = false;
+    scratch.tagged = scratch.tagged || t.xpos != Xpos::kNone || t.upos != Upos::kX;
+    const LetterCase c = first_case(t.form);
+    if (c == LetterCase::kLower) ++lower, ++alpha;
+    if (c == LetterCase::kUpper) {
+      ++alpha;
+      if (i > 0) ++capital;
+    }
+  }
+  // Syntax features need a tree from the parser (or the treebank).
+  scratch.parsed = n > 0;
+  for (int i = 0; i < n; ++i) {
+    const int h = sentence.tokens[i].head;
+    if (h < 0 || h > n) scratch.parsed = false;
+  }
+  if (scratch.parsed) {
+    std::vector<int> case_child(n, -1);  // first case dependent of each word
+    for (int k = n - 1; k >= 0; --k) {
+      const int h = sentence.tokens[k].head;
+      if (h > 0 && sentence.tokens[k].deprel == Deprel::kCase) case_child[h - 1] = k;
+    }
+    for (int i = 0; i < n; ++i) {
+      int p = i;
+      for (int steps = 0; steps < n; ++steps) {
+        const Deprel d = sentence.tokens[p].deprel;
+        const int h = sentence.tokens[p].head;
+        if (h == 0 || !(d == Deprel::kFlat || d == Deprel::kCompound || d == Deprel::kFixed ||
+                        d == Deprel::kFlatForeign || d == Deprel::kGoeswith)) {
+          break;
+        }
+        p = h - 1;
+      }
+      NerScratch::TokenInfo& info = scratch.tokens[i];
+      info.phrase_relation = sentence.tokens[p].deprel;
+      const int g = sentence.tokens[p].head - 1;
+      if (g < 0) {
+        info.governor = "<root>";
+      } else {
+        const Token& gov = sentence.tokens[g];
+        info.governor = fold_case(gov.lemma.empty() ? gov.form : gov.lemma);
+      }
+      info.case_marker = case_child[p] >= 0 ? fold_case(sentence.tokens[case_child[p]].form)
+                                            : std::string();
+    }
+  }
+  scratch.case_mode = 0;
+  if (capital == 0 && lower >= 3) scratch.case_mode = 1;
+  if (alpha >= 4 && capital * 10 >= alpha * 7) scratch.case_mode = 2;
+  std::vector<std::string> folded(n);
+  for (int i = 0; i < n; ++i) folded[i] = scratch.tokens[i].folded;
+  match_gazetteer(resources.gazetteer, folded, exclude_document, scratch,
+                  &NerScratch::TokenInfo::gazetteer_positions,
+                  &NerScratch::TokenInfo::gazetteer_parts);
+  match_gazetteer(resources.silver, folded, Gazetteer::kNoDocument, scratch,
+                  &NerScratch::TokenInfo::silver_positions, &NerScratch::TokenInfo::silver_parts);
+}
+
+void static_features(const Sentence& sentence, int i, NerScratch& scratch) {
+  const int n = static_cast<int>(sentence.tokens.size());
+  const auto& tok = scratch.tokens;
+  std::vector<FeatureId>& f = scratch.features;
+  const NerScratch::TokenInfo& w = tok[i];
+  auto folded_at = [&](int k) -> std::string_view {
+    return k < 0 ? kStart : k >= n ? kEnd : std::string_view(tok[k].folded);
+  };
+  auto shape_at = [&](int k) -> std::string_view {
+    return k < 0 ? kStart : k >= n ? kEnd : std::string_view(tok[k].shape);
+  };
+  auto upos_at = [&](int k) -> uint64_t {
+    return k < 0 || k >= n ? kNoTag : static_cast<uint64_t>(sentence.tokens[k].upos);
+  };
+  auto xpos_at = [&](int k) -> uint64_t {
+    return k < 0 || k >= n ? kNoTag : static_cast<uint64_t>(sentence.tokens[k].xpos);
+  };
+  const std::string& form = sentence.tokens[i].form;
+
+  f.push_back(FeatureHasher::id(kBias, uint64_t{0}));
+  f.push_back(FeatureHasher::id(kShape, w.shape));
+  const std::string_view folded = w.hide_word ? std::string_view("<unk>") : w.folded;
+  if (!w.hide_word) {
+    f.push_back(FeatureHasher::id(kForm, form));
+    f.push_back(FeatureHasher::id(kFolded, w.folded));
+    for (size_t k = 1; k <= 4 && k < folded.size(); ++k) {
+      f.push_back(FeatureHasher::id(kPrefix, folded.substr(0, k)));
+      f.push_back(FeatureHasher::id(kSuffix, folded.substr(folded.size() - k)));
+    }
+  }
+  f.push_back(FeatureHasher::id(kPrevWord, folded_at(i - 1)));
+  f.push_back(FeatureHasher::id(kNextWord, folded_at(i + 1)));
+  f.push_back(FeatureHasher::id(kPrev2Word, folded_at(i - 2)));
+  f.push_back(FeatureHasher::id(kNext2Word, folded_at(i + 2)));
+  f.push_back(FeatureHasher::id(kPrevBigram, folded_at(i - 1), folded));
+  f.push_back(FeatureHasher::id(kNextBigram, folded, folded_at(i + 1)));
+  f.push_back(FeatureHasher::id(kPrevShape, shape_at(i - 1)));
+  f.push_back(FeatureHasher::id(kNextShape, shape_at(i + 1)));
+  f.push_back(FeatureHasher::id(kShapeTrigram, shape_at(i - 1), w.shape, shape_at(i + 1)));
+  f.push_back(FeatureHasher::id(kPrevWordShape, folded_at(i - 1), w.shape));
+  f.push_back(FeatureHasher::id(kNextWordShape, w.shape, folded_at(i + 1)));
+  if (scratch.tagged) {
+    f.push_back(FeatureHasher::id(kUpos, upos_at(i)));
+    f.push_back(FeatureHasher::id(kXpos, xpos_at(i)));
+    f.push_back(FeatureHasher::id(kPrevUpos, upos_at(i - 1)));
+    f.push_back(FeatureHasher::id(kNextUpos, upos_at(i + 1)));
+    f.push_back(FeatureHasher::id(kPrev2Upos, upos_at(i - 2)));
+    f.push_back(FeatureHasher::id(kNext2Upos, upos_at(i + 2)));
+    f.push_back(FeatureHasher::id(kXposPrevBigram, xpos_at(i - 1), xpos_at(i)));
+    f.push_back(FeatureHasher::id(kXposNextBigram, xpos_at(i), xpos_at(i + 1)));
+    f.push_back(FeatureHasher::id(kUposShape, std::to_string(upos_at(i)), w.shape));
+  }
+  if (scratch.parsed) {
+    const auto rel = static_cast<uint64_t>(sentence.tokens[i].deprel);
+    const auto phrase = static_cast<uint64_t>(w.phrase_relation);
+    f.push_back(FeatureHasher::id(kRelation, rel));
+    f.push_back(FeatureHasher::id(kPhraseRelation, phrase));
+    f.push_back(FeatureHasher::id(kGovernor, to_string(w.phrase_relation), w.governor));
+    f.push_back(FeatureHasher::id(kCaseMarker, w.case_marker));
+    f.push_back(FeatureHasher::id(kCaseGovernor, w.case_marker, w.governor));
+  }
+  if (w.word.path_length > 0) {
+    for (int bits : {4, 6, 10, 20}) {
+      f.push_back(FeatureHasher::id(kCluster, cluster_prefix(w.word, bits)));
+    }
+  }
+  if (i > 0 && tok[i - 1].word.path_length > 0) {
+    for (int bits : {4, 10}) {
+      f.push_back(FeatureHasher::id(kPrevCluster, cluster_prefix(tok[i - 1].word, bits)));
+    }
+  }
+  if (i + 1 < n && tok[i + 1].word.path_length > 0) {
+    for (int bits : {4, 10}) {
+      f.push_back(FeatureHasher::id(kNextCluster, cluster_prefix(tok[i + 1].word, bits)));
+    }
+  }
+  f.push_back(FeatureHasher::id(kCapital, w.word.capital));
+  f.push_back(FeatureHasher::id(kCapitalShape, std::to_string(w.word.capital), w.shape));
+  f.push_back(FeatureHasher::id(kPrevCapital, i > 0 ? tok[i - 1].word.capital : 9));
+  f.push_back(FeatureHasher::id(kNextCapital, i + 1 < n ? tok[i + 1].word.capital : 9));
+  f.push_back(FeatureHasher::id(kCaseModeShape, std::to_string(scratch.case_mode), w.shape));
+  f.push_back(FeatureHasher::id(kCaseModeCapital, static_cast<uint64_t>(scratch.case_mode),
+                                w.word.capital));
+  for (int b = 0; b < 4 * kNumTypes; ++b) {
+    if (w.gazetteer_positions >> b & 1) f.push_back(FeatureHasher::id(kGazetteer, b));
+  }
+  for (int t = 0; t < kNumTypes; ++t) {
+    if (w.gazetteer_parts >> t & 1) f.push_back(FeatureHasher::id(kGazetteerPart, t));
+    if (i > 0 && (tok[i - 1].gazetteer_parts >> t & 1)) {
+      f.push_back(FeatureHasher::id(kPrevGazetteerPart, t));
+    }
+    if (i + 1 < n && (tok[i + 1].gazetteer_parts >> t & 1)) {
+      f.push_back(FeatureHasher::id(kNextGazetteerPart, t));
+    }
+  }
+  for (int b = 0; b < 4 * kNumTypes; ++b) {
+    if (w.silver_positions >> b & 1) f.push_back(FeatureHasher::id(kSilver, b));
+  }
+  for (int t = 0; t < kNumTypes; ++t) {
+    if (w.silver_parts >> t & 1) f.push_back(FeatureHasher::id(kSilverPart, t));
+    if (i > 0 && (tok[i - 1].silver_parts >> t & 1)) {
+      f.push_back(FeatureHasher::id(kPrevSilverPart, t));
+    }
+    if (i + 1 < n && (tok[i + 1].silver_parts >> t & 1)) {
+      f.push_back(FeatureHasher::id(kNextSilverPart, t));
+    }
+  }
+  if (w.title) f.push_back(FeatureHasher::id(kTitle, uint64_t{1}));
+  if (i > 0 && tok[i - 1].title) f.push_back(FeatureHasher::id(kPrevTitle, uint64_t{1}));
+  if (i == 0) f.push_back(FeatureHasher::id(kFirstShape, w.shape));
+}
+
+void history_features(const NerScratch& scratch, int i, int prev1, int prev2,
+                      std::vector<FeatureId>& out) {
+  const NerScratch::TokenInfo& w = scratch.tokens[i];
+  const auto p1 = static_cast<uint64_t>(prev1);
+  out.push_back(FeatureHasher::id(kHistory1, p1));
+  out.push_back(FeatureHasher::id(kHistory2, p1, static_cast<uint64_t>(prev2)));
+  if (!w.hide_word) {
+    out.push_back(FeatureHasher::id(kHistoryWord, std::to_string(prev1), w.folded));
+  }
+  out.push_back(FeatureHasher::id(kHistoryShape, std::to_string(prev1), w.shape));
+  out.push_back(FeatureHasher::id(kHistoryCluster, p1, cluster_prefix(w.word, 6)));
+}
+
+}  // namespace kg::extract::ner
