@@ -24,6 +24,7 @@ const CommandSpec kSpec = {
         {"--tags", "FILE",
          "IOB2 only: copy tags, lemmas and tree from this CoNLL-U file (same sent_id and words)"},
         {"--beam", "N", "decode with a beam of N (default 1: greedy)"},
+        {"--no-vote", "", "do not unify the types of a name's occurrences in a document"},
     },
     2,
     2,
@@ -39,6 +40,7 @@ int eval_ner(const Args& args) {
   }
   NerOptions options;
   options.beam = static_cast<int>(a.integer("--beam", 1, 1, 64));
+  options.document_vote = !a.has("--no-vote");
   const auto ner = Ner::load(a.positionals()[0], options);
   NerCorpusOptions corpus_options;
   corpus_options.tags_path = a.value_or("--tags", "");

@@ -62,13 +62,21 @@ int parse(const Args& args) {
   } else {
     sentences = extract::read_conllu_file(path, read_options);
   }
-  for (extract::TreebankSentence& t : sentences) {
-    ner->annotate(t.sentence);
-    if (format == "iob2") {
-      extract::write_iob2(std::cout, t.sentence);
-    } else {
-      extract::write_conllu(std::cout, t.sentence);
+  // Documents ("# newdoc id") are annotated as wholes: names recur within a document.
+  for (size_t first = 0; first < sentences.size();) {
+    size_t last = first + 1;
+    while (last < sentences.size() && !sentences[last].document_start) ++last;
+    std::vector<extract::Sentence> document;
+    for (size_t k = first; k < last; ++k) document.push_back(std::move(sentences[k].sentence));
+    ner->annotate(document);
+    for (const extract::Sentence& s : document) {
+      if (format == "iob2") {
+        extract::write_iob2(std::cout, s);
+      } else {
+        extract::write_conllu(std::cout, s);
+      }
     }
+    first = last;
   }
   if (!std::cout.flush()) throw Error("kg parse: cannot write to stdout");
   return 0;

@@ -45,6 +45,8 @@ const CommandSpec kSpec = {
          "self-training rounds over the --unlabelled sentences (silver gazetteer; default 1)"},
         {"--silver-sentences", "X",
          "share of --unlabelled sentences added as silver training data (default 0)"},
+        {"--gold-history", "",
+         "train with the gold classes of the previous words as history (teacher forcing)"},
         {"--prune", "X", "drop averaged weights below X in absolute value (default 0)"},
         {"--all-genres", "",
          "keep GUM's non-commercial genres (essay, fiction, letter, podcast, whow); the model "
@@ -79,6 +81,7 @@ int train_ner(const Args& args) {
       static_cast<int>(a.integer("--self-training", options.self_training_rounds, 0, 10));
   options.silver_sentence_share =
       a.real("--silver-sentences", options.silver_sentence_share, 0.0, 1.0);
+  options.gold_history = a.has("--gold-history");
   options.prune = static_cast<float>(a.real("--prune", options.prune, 0.0, 1e6));
   options.brown.clusters =
       static_cast<int>(a.integer("--cluster-count", options.brown.clusters, 2, 4096));
@@ -111,10 +114,15 @@ int train_ner(const Args& args) {
     });
     if (auto out = a.value("--write-clusters")) write_clusters(*out, clusters);
   }
-  std::vector<Sentence> unlabelled;
+  NerCorpus unlabelled;
   if (options.self_training_rounds > 0) {
-    for (TreebankSentence& t : load_training_data(a.values("--unlabelled"), corpus_options.selection)) {
-      unlabelled.push_back(std::move(t.sentence));
+    std::string document;
+    uint32_t number = 0;
+    for (TreebankSentence& t :
+         load_training_data(a.values("--unlabelled"), corpus_options.selection)) {
+      if (!unlabelled.sentences.empty() && t.document_start) ++number;
+      unlabelled.sentences.push_back(std::move(t.sentence));
+      unlabelled.documents.push_back(number);
     }
   }
   const std::unique_ptr<Ner> ner =

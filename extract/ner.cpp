@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <map>
 
 #include "extract/error.h"
 #include "extract/model_file.h"
@@ -30,6 +31,7 @@ std::vector<int> decode_classes(const Sentence& sentence, const PerceptronModel&
   if (n == 0) return classes;
   std::vector<FeatureId> history;
   std::array<float, kNumClasses> scores;
+  scratch.static_scores.resize(n);
   if (beam <= 1) {
     int prev1 = kOutside, prev2 = kOutside;
     for (int i = 0; i < n; ++i) {
@@ -39,6 +41,7 @@ std::vector<int> decode_classes(const Sentence& sentence, const PerceptronModel&
       history_features(scratch, i, prev1, prev2, history);
       scores.fill(0.0f);
       weights.add_scores(scratch.features, scores.data());
+      scratch.static_scores[i] = scores;
       weights.add_scores(history, scores.data());
       int best = -1;
       for (int c = 0; c < kNumClasses; ++c) {
@@ -65,6 +68,7 @@ std::vector<int> decode_classes(const Sentence& sentence, const PerceptronModel&
     static_features(sentence, i, scratch);
     base.fill(0.0f);
     weights.add_scores(scratch.features, base.data());
+    scratch.static_scores[i] = base;
     next.clear();
     for (const Hypothesis& h : current) {
       const int prev1 = i > 0 ? h.classes[i - 1] : kOutside;
@@ -87,6 +91,75 @@ std::vector<int> decode_classes(const Sentence& sentence, const PerceptronModel&
     std::swap(current, next);
   }
   return current.front().classes;
+}
+
+std::array<float, kNumTypes> span_type_scores(const PerceptronModel& weights,
+                                             const NerScratch& scratch, const NamedEntity& span,
+                                             const std::vector<int>& classes) {
+  std::array<float, kNumTypes> out{};
+  std::vector<FeatureId> history;
+  std::array<float, kNumClasses> scores;
+  for (int t = 0; t < kNumTypes; ++t) {
+    const auto type = static_cast<EntityType>(t);
+    int prev1 = span.first > 0 ? classes[span.first - 1] : kOutside;
+    int prev2 = span.first > 1 ? classes[span.first - 2] : kOutside;
+    float total = 0.0f;
+    for (int i = span.first; i < span.last; ++i) {
+      const Position p = span.last - span.first == 1 ? Position::kUnit
+                         : i == span.first           ? Position::kBegin
+                         : i == span.last - 1        ? Position::kLast
+                                                     : Position::kInside;
+      const int c = class_of(type, p);
+      history.clear();
+      history_features(scratch, i, prev1, prev2, history);
+      scores = scratch.static_scores[i];
+      weights.add_scores(history, scores.data());
+      total += scores[c];
+      prev2 = prev1;
+      prev1 = c;
+    }
+    out[t] = total;
+  }
+  return out;
+}
+
+namespace {
+
+std::string name_key(const Sentence& s, const NamedEntity& e) {
+  std::string k;
+  for (int i = e.first; i < e.last; ++i) {
+    k += fold_case(s.tokens[i].form);
+    k += ' ';
+  }
+  return k;
+}
+
+}  // namespace
+
+void DocumentTypes::add(const Sentence& sentence, const std::vector<NamedEntity>& entities,
+                        const std::vector<std::array<float, kNumTypes>>& type_scores) {
+  for (size_t k = 0; k < entities.size(); ++k) {
+    if (entities[k].type == EntityType::kDate) continue;
+    auto [it, inserted] = pooled_.try_emplace(name_key(sentence, entities[k]));
+    if (inserted) it->second.fill(0.0);
+    float best = type_scores[k][0];
+    for (float x : type_scores[k]) best = std::max(best, x);
+    for (int t = 0; t < kNumTypes; ++t) it->second[t] += type_scores[k][t] - best;
+  }
+}
+
+void DocumentTypes::retype(const Sentence& sentence, std::vector<NamedEntity>& entities) const {
+  for (NamedEntity& e : entities) {
+    if (e.type == EntityType::kDate) continue;
+    auto it = pooled_.find(name_key(sentence, e));
+    if (it == pooled_.end()) continue;
+    int best = static_cast<int>(e.type);
+    for (int t = 0; t < kNumTypes; ++t) {
+      if (static_cast<EntityType>(t) == EntityType::kDate) continue;
+      if (it->second[t] > it->second[best]) best = t;
+    }
+    e.type = static_cast<EntityType>(best);
+  }
 }
 
 void trim_entities(const Sentence& sentence, const NerResources& resources,
@@ -150,12 +223,41 @@ void Ner::save(const std::string& path) const {
 }
 
 void Ner::annotate(Sentence& sentence) const {
-  ner::NerScratch scratch;
-  ner::prepare(sentence, resources_, scratch);
-  const std::vector<int> classes =
-      ner::decode_classes(sentence, weights_, scratch, options_.beam);
-  sentence.entities = ner::decode(classes);
-  ner::trim_entities(sentence, resources_, sentence.entities);
+  std::vector<Sentence> one(1);
+  std::swap(one[0], sentence);
+  annotate(one);
+  std::swap(one[0], sentence);
 }
+
+void Ner::annotate(std::vector<Sentence>& sentences) const {
+  std::vector<const Sentence*> all;
+  all.reserve(sentences.size());
+  for (const Sentence& s : sentences) all.push_back(&s);
+  ner::DocumentContext context;
+  context.build(all);
+  ner::DocumentTypes types;
+  ner::NerScratch scratch;
+  std::vector<std::array<float, ner::kNumTypes>> type_scores;
+  for (Sentence& s : sentences) {
+    ner::prepare(s, resources_, context, scratch);
+    const std::vector<int> classes = ner::decode_classes(s, weights_, scratch, options_.beam);
+    std::vector<NamedEntity> raw = ner::decode(classes);
+    context.record(s, raw);
+    if (options_.document_vote) {
+      type_scores.clear();
+      for (const NamedEntity& e : raw) {
+        type_scores.push_back(ner::span_type_scores(weights_, scratch, e, classes));
+      }
+      types.add(s, raw, type_scores);
+    }
+    s.entities = std::move(raw);
+  }
+  for (Sentence& s : sentences) {
+    if (options_.document_vote) types.retype(s, s.entities);
+    ner::trim_entities(s, resources_, s.entities);
+  }
+}
+
+void Ner::annotate(Document& document) const { annotate(document.sentences); }
 
 }  // namespace kg::extract

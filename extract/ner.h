@@ -6,9 +6,12 @@
 // GUM's entity annotation (extract/entity_derivation.h). Spans follow Universal NER's
 // conventions: titles and the possessive 's are never inside a name.
 
+#include <array>
+#include <map>
 #include <memory>
 #include <string>
 
+#include "extract/document.h"
 #include "extract/model_file.h"
 #include "extract/ner_model.h"
 #include "extract/perceptron.h"
@@ -20,6 +23,10 @@ struct NerOptions {
   // Sequences kept while decoding; 1 is greedy left-to-right decoding (as trained, and what
   // Ratinov & Roth found as good as Viterbi for NER), more is beam search over the same scores.
   int beam = 1;
+  // Give every occurrence of a name in a document one type, the one with the highest type
+  // scores summed over its occurrences (one sense per discourse, as it were), and retype each
+  // name with the evidence of all its words rather than its first.
+  bool document_vote = true;
 };
 
 // A trained recogniser. Read-only after construction, so annotate() is thread-safe.
@@ -33,9 +40,14 @@ class Ner {
   // Writes the model (temporary file, renamed when complete).
   void save(const std::string& path) const;
 
-  // Replaces sentence.entities with the entities found in its words. Reads the forms, and the
-  // UPOS and XPOS tags when the tagger ran (any word with a tag). Thread-safe.
+  // Replaces sentence.entities with the entities found in its words. Reads the forms, the UPOS
+  // and XPOS tags when the tagger ran (any word with a tag) and the tree when the parser ran.
+  // Thread-safe.
   void annotate(Sentence& sentence) const;
+  // The same for every sentence of a document, in order, with what the whole document says
+  // about each word (better than one sentence at a time: names recur).
+  void annotate(Document& document) const;
+  void annotate(std::vector<Sentence>& document_sentences) const;
 
   const ner::NerResources& resources() const { return resources_; }
   const PerceptronModel& weights() const { return weights_; }
@@ -58,6 +70,26 @@ std::vector<int> decode_classes(const Sentence& sentence, const PerceptronModel&
 // are dropped.
 void trim_entities(const Sentence& sentence, const NerResources& resources,
                    std::vector<NamedEntity>& entities);
+
+// The score of each type for `span` (its words' class scores with that type's BILOU classes,
+// history included), after decode_classes() filled `scratch`.
+std::array<float, kNumTypes> span_type_scores(const PerceptronModel& weights,
+                                             const NerScratch& scratch, const NamedEntity& span,
+                                             const std::vector<int>& classes);
+
+// One type per name and document: each occurrence's type scores (relative to its best type)
+// are summed over the document, and every occurrence gets the type with the highest sum, so
+// strong contexts ("in Miramar", "Miramar, California") decide for weak ones ("Miramar was
+// founded"). DATE spans keep their type.
+class DocumentTypes {
+ public:
+  void add(const Sentence& sentence, const std::vector<NamedEntity>& entities,
+           const std::vector<std::array<float, kNumTypes>>& type_scores);
+  void retype(const Sentence& sentence, std::vector<NamedEntity>& entities) const;
+
+ private:
+  std::map<std::string, std::array<double, kNumTypes>> pooled_;
+};
 
 // The model file header of NER models (kind "ner", format version, fingerprint of the
 // classes and feature templates).

@@ -214,7 +214,7 @@ enum Template : uint32_t {
   kNextGazetteerPart, kTitle, kPrevTitle, kFirstShape, kPrevWordShape, kNextWordShape,
   kHistory1, kHistory2, kHistoryWord, kHistoryShape, kHistoryUpos, kHistoryCluster,
   kRelation, kPhraseRelation, kGovernor, kCaseMarker, kCaseGovernor, kSilver, kSilverPart,
-  kPrevSilverPart, kNextSilverPart,
+  kPrevSilverPart, kNextSilverPart, kDocumentAround, kDocumentCapital, kDocumentHistory,
 };
 
 constexpr std::string_view kStart = "<s>";
@@ -259,8 +259,46 @@ void match_gazetteer(const Gazetteer& g, const std::vector<std::string>& folded,
 
 }  // namespace
 
-void prepare(const Sentence& sentence, const NerResources& resources, NerScratch& scratch,
-             uint32_t exclude_document) {
+void DocumentContext::build(const std::vector<const Sentence*>& sentences) {
+  words_.clear();
+  for (const Sentence* s : sentences) {
+    const int n = static_cast<int>(s->tokens.size());
+    std::vector<std::string> folded(n);
+    for (int i = 0; i < n; ++i) folded[i] = fold_case(s->tokens[i].form);
+    for (int i = 0; i < n; ++i) {
+      if (!has_letter(folded[i])) continue;
+      Word& w = words_[folded[i]];
+      ++w.occurrences;
+      if (i > 0 && is_capitalized(s->tokens[i].form)) ++w.capitalised;
+      for (int k : {i - 1, i + 1}) {
+        if (k < 0 || k >= n || w.around.size() >= 16) continue;
+        const std::string& x = folded[k];
+        if (std::find(w.around.begin(), w.around.end(), x) == w.around.end()) w.around.push_back(x);
+      }
+    }
+  }
+}
+
+void DocumentContext::record(const Sentence& sentence, const std::vector<NamedEntity>& entities) {
+  for (const NamedEntity& e : entities) {
+    if (e.type == EntityType::kOther) continue;
+    for (int i = e.first; i < e.last; ++i) {
+      auto it = words_.find(fold_case(sentence.tokens[i].form));
+      if (it == words_.end()) continue;
+      uint16_t& c = it->second.predicted[static_cast<size_t>(e.type)];
+      if (c < 0xffff) ++c;
+    }
+  }
+}
+
+const DocumentContext::Word* DocumentContext::find(const std::string& folded) const {
+  auto it = words_.find(folded);
+  return it == words_.end() ? nullptr : &it->second;
+}
+
+void prepare(const Sentence& sentence, const NerResources& resources,
+             const DocumentContext& document, NerScratch& scratch, uint32_t exclude_document) {
+  scratch.document = &document;
   const int n = static_cast<int>(sentence.tokens.size());
   scratch.tokens.resize(n);
   scratch.tagged = false;
@@ -434,6 +472,23 @@ void static_features(const Sentence& sentence, int i, NerScratch& scratch) {
     }
     if (i + 1 < n && (tok[i + 1].silver_parts >> t & 1)) {
       f.push_back(FeatureHasher::id(kNextSilverPart, t));
+    }
+  }
+  if (const DocumentContext::Word* d = scratch.document ? scratch.document->find(w.folded)
+                                                        : nullptr) {
+    if (d->occurrences > 1) {
+      for (const std::string& x : d->around) f.push_back(FeatureHasher::id(kDocumentAround, x));
+    }
+    const int share = d->capitalised * 4 / std::max(1, d->occurrences);
+    f.push_back(FeatureHasher::id(kDocumentCapital, w.shape, std::to_string(share)));
+    int best = -1, total = 0;
+    for (int t = 0; t < kNumTypes; ++t) {
+      total += d->predicted[t];
+      if (d->predicted[t] > 0 && (best < 0 || d->predicted[t] > d->predicted[best])) best = t;
+    }
+    if (best >= 0) {
+      f.push_back(FeatureHasher::id(kDocumentHistory, static_cast<uint64_t>(best),
+                                    d->predicted[best] * 2 >= total ? 1 : 0));
     }
   }
   if (w.title) f.push_back(FeatureHasher::id(kTitle, uint64_t{1}));

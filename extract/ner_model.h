@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/perceptron.h"
@@ -136,6 +137,30 @@ struct NerResources {
   bool is_title(std::string_view folded) const;
 };
 
+// What the rest of the document says about each of its words (the non-local features of
+// Ratinov & Roth, 2009, section 5): the words around its other occurrences ("context
+// aggregation"), whether it is capitalised elsewhere, and the types the recogniser gave it
+// earlier in the document ("extended prediction history"). A lone sentence is a document of
+// one sentence.
+class DocumentContext {
+ public:
+  struct Word {
+    std::vector<std::string> around;  // distinct folded neighbours (+1/-1) of its occurrences
+    int capitalised = 0;              // occurrences capitalised away from the sentence start
+    int occurrences = 0;
+    std::array<uint16_t, kNumTypes> predicted{};  // types given to it so far
+  };
+
+  // Collects the words of `sentences` (of one document, in order).
+  void build(const std::vector<const Sentence*>& sentences);
+  // Records the entities predicted for `sentence` (call after each sentence, in order).
+  void record(const Sentence& sentence, const std::vector<NamedEntity>& entities);
+  const Word* find(const std::string& folded) const;
+
+ private:
+  std::unordered_map<std::string, Word> words_;
+};
+
 // Per-sentence precomputed token attributes and feature buffers. One per thread.
 struct NerScratch {
   struct TokenInfo {
@@ -161,11 +186,16 @@ struct NerScratch {
   int case_mode = 0;  // 0 mixed case, 1 lower case only, 2 mostly capitalised (headline)
   bool tagged = false;
   bool parsed = false;
+  const DocumentContext* document = nullptr;  // set by prepare()
   std::vector<FeatureId> features;
+  // Per word, the class scores of its history-independent features (set by decoding).
+  std::vector<std::array<float, kNumClasses>> static_scores;
 };
 
-// Fills `scratch` for `sentence`. `exclude_document`: see Gazetteer::find.
-void prepare(const Sentence& sentence, const NerResources& resources, NerScratch& scratch,
+// Fills `scratch` for `sentence` of the document described by `document` (which must outlive
+// the use of `scratch`). `exclude_document`: see Gazetteer::find.
+void prepare(const Sentence& sentence, const NerResources& resources,
+             const DocumentContext& document, NerScratch& scratch,
              uint32_t exclude_document = Gazetteer::kNoDocument);
 
 // Appends to scratch.features the features of word i that do not depend on predictions.
@@ -176,7 +206,7 @@ void history_features(const NerScratch& scratch, int i, int prev1, int prev2,
                       std::vector<FeatureId>& out);
 
 // Identifies the feature templates above (for model fingerprints); change it with them.
-inline constexpr std::string_view kFeatureVersion = "ner-features-3";
+inline constexpr std::string_view kFeatureVersion = "ner-features-4";
 
 }  // namespace ner
 }  // namespace kg::extract

@@ -149,11 +149,23 @@ std::vector<std::vector<std::string>> read_raw_sentences(const std::vector<std::
   return out;
 }
 
+std::vector<std::pair<size_t, size_t>> document_ranges(const std::vector<uint32_t>& documents) {
+  std::vector<std::pair<size_t, size_t>> ranges;
+  for (size_t i = 0; i < documents.size(); ++i) {
+    if (i == 0 || documents[i] != documents[i - 1]) ranges.emplace_back(i, i);
+    ranges.back().second = i + 1;
+  }
+  return ranges;
+}
+
 NerEvaluation evaluate_ner(const Ner& ner, const NerCorpus& gold) {
-  std::vector<Sentence> system = gold.sentences;
-  for (Sentence& s : system) {
-    s.entities.clear();
-    ner.annotate(s);
+  std::vector<Sentence> system;
+  system.reserve(gold.sentences.size());
+  for (const auto& [first, last] : document_ranges(gold.documents)) {
+    std::vector<Sentence> document(gold.sentences.begin() + first, gold.sentences.begin() + last);
+    for (Sentence& s : document) s.entities.clear();
+    ner.annotate(document);
+    for (Sentence& s : document) system.push_back(std::move(s));
   }
   return evaluate_entities(gold.sentences, system, gold.types);
 }
@@ -169,9 +181,11 @@ std::unique_ptr<Ner> train_epochs(const NerCorpus& train, const NerCorpus& dev,
   };
   PerceptronTrainer trainer(ner::kNumClasses);
   std::mt19937_64 rng(seed);
-  std::vector<size_t> order(train.sentences.size());
+  const auto documents = document_ranges(train.documents);
+  std::vector<size_t> order(documents.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   ner::NerScratch scratch;
+  ner::DocumentContext context;
   std::array<float, ner::kNumClasses> scores;
 
   std::unique_ptr<Ner> best;
@@ -180,42 +194,56 @@ std::unique_ptr<Ner> train_epochs(const NerCorpus& train, const NerCorpus& dev,
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     shuffle(order, rng);
     size_t tokens = 0, errors = 0;
-    for (size_t k : order) {
-      const Sentence* s = &train.sentences[k];
-      Sentence variant;
+    for (size_t d : order) {
+      // Augmentation per document, so that its context matches its sentences.
       const bool lower = uniform(rng) < options.lowercase_fraction;
       const bool no_tags = uniform(rng) < options.untagged_fraction;
+      std::vector<Sentence> variants;
+      std::vector<const Sentence*> sentences;
       if (lower || no_tags) {
-        variant = lower ? lowercased(*s) : *s;
-        if (no_tags) variant = untagged(variant);
-        s = &variant;
-      }
-      const std::vector<int> gold = ner::encode(*s);
-      ner::prepare(*s, resources, scratch, train.documents[k]);
-      for (size_t i = 0; i < gold.size(); ++i) {
-        if (gold[i] != ner::kOutside && uniform(rng) < options.word_dropout) {
-          scratch.tokens[i].hide_word = true;
+        for (size_t k = documents[d].first; k < documents[d].second; ++k) {
+          variants.push_back(lower ? lowercased(train.sentences[k]) : train.sentences[k]);
+          if (no_tags) variants.back() = untagged(variants.back());
+        }
+        for (const Sentence& v : variants) sentences.push_back(&v);
+      } else {
+        for (size_t k = documents[d].first; k < documents[d].second; ++k) {
+          sentences.push_back(&train.sentences[k]);
         }
       }
-      int prev1 = ner::kOutside, prev2 = ner::kOutside;
-      for (int i = 0; i < static_cast<int>(s->tokens.size()); ++i) {
-        scratch.features.clear();
-        ner::static_features(*s, i, scratch);
-        ner::history_features(scratch, i, prev1, prev2, scratch.features);
-        scores.fill(0.0f);
-        trainer.add_scores(scratch.features, scores.data());
-        int guess = 0;
-        for (int c = 1; c < ner::kNumClasses; ++c) {
-          if (scores[c] > scores[guess]) guess = c;
+      context.build(sentences);
+      for (size_t j = 0; j < sentences.size(); ++j) {
+        const Sentence& s = *sentences[j];
+        const std::vector<int> gold = ner::encode(s);
+        ner::prepare(s, resources, context, scratch, train.documents[documents[d].first + j]);
+        for (size_t i = 0; i < gold.size(); ++i) {
+          if (gold[i] != ner::kOutside && uniform(rng) < options.word_dropout) {
+            scratch.tokens[i].hide_word = true;
+          }
         }
-        if (guess != gold[i]) {
-          trainer.update(scratch.features, gold[i], guess);
-          ++errors;
+        std::vector<int> predicted(gold.size(), ner::kOutside);
+        int prev1 = ner::kOutside, prev2 = ner::kOutside;
+        for (int i = 0; i < static_cast<int>(s.tokens.size()); ++i) {
+          scratch.features.clear();
+          ner::static_features(s, i, scratch);
+          ner::history_features(scratch, i, prev1, prev2, scratch.features);
+          scores.fill(0.0f);
+          trainer.add_scores(scratch.features, scores.data());
+          int guess = 0;
+          for (int c = 1; c < ner::kNumClasses; ++c) {
+            if (scores[c] > scores[guess]) guess = c;
+          }
+          if (guess != gold[i]) {
+            trainer.update(scratch.features, gold[i], guess);
+            ++errors;
+          }
+          trainer.tick();
+          ++tokens;
+          predicted[i] = guess;
+          prev2 = prev1;
+          prev1 = options.gold_history ? gold[i] : guess;
         }
-        trainer.tick();
-        ++tokens;
-        prev2 = prev1;
-        prev1 = guess;
+        context.record(s, ner::decode(predicted));
       }
     }
     auto candidate = std::make_unique<Ner>(resources, trainer.average(options.prune));
@@ -261,16 +289,23 @@ std::optional<EntityType> majority(const std::array<int, ner::kNumTypes>& by_typ
   return static_cast<EntityType>(best);
 }
 
-// Annotates copies of `sentences` with `ner` and counts the types given to each name.
-SilverCounts count_silver(const Ner& ner, std::vector<Sentence>& sentences) {
+// Annotates `corpus`'s sentences (documents in order) with `ner` and counts the types given to
+// each name.
+SilverCounts count_silver(const Ner& ner, NerCorpus& corpus) {
   SilverCounts counts;
-  for (Sentence& s : sentences) {
-    ner.annotate(s);
-    for (const NamedEntity& e : s.entities) {
-      if (e.type == EntityType::kDate) continue;
-      auto [it, inserted] = counts.try_emplace(folded_words(s, e));
-      if (inserted) it->second.fill(0);
-      ++it->second[static_cast<size_t>(e.type)];
+  for (const auto& [first, last] : document_ranges(corpus.documents)) {
+    std::vector<Sentence> document(corpus.sentences.begin() + first,
+                                   corpus.sentences.begin() + last);
+    ner.annotate(document);
+    for (size_t k = first; k < last; ++k) {
+      Sentence& s = corpus.sentences[k];
+      s.entities = std::move(document[k - first].entities);
+      for (const NamedEntity& e : s.entities) {
+        if (e.type == EntityType::kDate) continue;
+        auto [it, inserted] = counts.try_emplace(folded_words(s, e));
+        if (inserted) it->second.fill(0);
+        ++it->second[static_cast<size_t>(e.type)];
+      }
     }
   }
   return counts;
@@ -287,17 +322,16 @@ ner::Gazetteer gazetteer_of(const SilverCounts& counts, int min_count, double mi
 
 }  // namespace
 
-ner::Gazetteer silver_gazetteer(const Ner& ner, const std::vector<Sentence>& sentences,
-                                int min_count, double min_share) {
-  std::vector<Sentence> copies = sentences;
-  return gazetteer_of(count_silver(ner, copies), min_count, min_share);
+ner::Gazetteer silver_gazetteer(const Ner& ner, const NerCorpus& unlabelled, int min_count,
+                                double min_share) {
+  NerCorpus copy = unlabelled;
+  return gazetteer_of(count_silver(ner, copy), min_count, min_share);
 }
 
 std::unique_ptr<Ner> train_ner(const NerCorpus& train, const NerCorpus& dev,
                                const std::vector<std::vector<std::string>>& raw,
                                const std::vector<BrownCluster>& clusters,
-                               const std::vector<Sentence>& unlabelled,
-                               const NerTrainOptions& options) {
+                               const NerCorpus& unlabelled, const NerTrainOptions& options) {
   auto log = [&](const std::string& line) {
     if (options.log) options.log(line);
   };
@@ -310,13 +344,14 @@ std::unique_ptr<Ner> train_ner(const NerCorpus& train, const NerCorpus& dev,
       std::to_string(resources.gazetteer.size()) + " gazetteer entries, " +
       std::to_string(resources.titles.size()) + " title words");
   std::unique_ptr<Ner> model = train_epochs(train, dev, resources, options, options.seed);
-  for (int round = 1; round <= options.self_training_rounds && !unlabelled.empty(); ++round) {
-    std::vector<Sentence> silver = unlabelled;
+  for (int round = 1; round <= options.self_training_rounds && !unlabelled.sentences.empty();
+       ++round) {
+    NerCorpus silver = unlabelled;
     const SilverCounts counts = count_silver(*model, silver);
     resources.silver = gazetteer_of(counts, options.silver_min_count, options.silver_min_share);
     log("ner: self-training round " + std::to_string(round) + ": " +
         std::to_string(resources.silver.size()) + " silver gazetteer entries from " +
-        std::to_string(unlabelled.size()) + " unlabelled sentences");
+        std::to_string(unlabelled.sentences.size()) + " unlabelled sentences");
     if (options.silver_sentence_share <= 0.0) {
       model = train_epochs(train, dev, resources, options, options.seed + round);
       continue;
@@ -325,16 +360,16 @@ std::unique_ptr<Ner> train_ner(const NerCorpus& train, const NerCorpus& dev,
     NerCorpus extended = train;
     std::mt19937_64 rng(options.seed + 1000 + round);
     const uint32_t first_document = train.documents.empty() ? 0 : train.documents.back() + 1;
-    for (size_t k = 0; k < silver.size(); ++k) {
+    for (size_t k = 0; k < silver.sentences.size(); ++k) {
       if (uniform(rng) >= options.silver_sentence_share) continue;
-      Sentence& s = silver[k];
+      Sentence& s = silver.sentences[k];
       for (NamedEntity& e : s.entities) {
         if (e.type == EntityType::kDate) continue;
         auto it = counts.find(folded_words(s, e));
         if (auto t = majority(it->second, 1, 0.0)) e.type = *t;
       }
       extended.sentences.push_back(std::move(s));
-      extended.documents.push_back(first_document + static_cast<uint32_t>(k / 20));
+      extended.documents.push_back(first_document + silver.documents[k]);
     }
     log("ner: training on " + std::to_string(extended.sentences.size() - train.sentences.size()) +
         " silver sentences too");

@@ -31,6 +31,9 @@ struct NerTrainOptions {
   // left out in each epoch (word dropout), so the model learns the context, cluster and
   // shape evidence it needs for names it has never seen.
   double word_dropout = 0.0;
+  // Train with the gold classes of the previous words as history (teacher forcing) instead
+  // of the model's own predictions.
+  bool gold_history = false;
   // Averaged weights with an absolute value below this are dropped (model size).
   float prune = 0.0f;
   BrownOptions brown;
@@ -58,16 +61,18 @@ std::vector<std::vector<std::string>> read_raw_sentences(const std::vector<std::
 
 // Trains a recogniser. `raw` are the sentences (forms) from which capitalisation statistics
 // are counted; `clusters` the word clusters (case-folded words); `unlabelled` the (tagged)
-// sentences self-training reads. `dev` picks the best epoch.
+// documents self-training reads (their entities are ignored). `dev` picks the best epoch.
 std::unique_ptr<Ner> train_ner(const NerCorpus& train, const NerCorpus& dev,
                                const std::vector<std::vector<std::string>>& raw,
                                const std::vector<BrownCluster>& clusters,
-                               const std::vector<Sentence>& unlabelled,
-                               const NerTrainOptions& options);
+                               const NerCorpus& unlabelled, const NerTrainOptions& options);
 
 // The silver gazetteer of `ner` over `sentences` (see NerTrainOptions::self_training_rounds).
-ner::Gazetteer silver_gazetteer(const Ner& ner, const std::vector<Sentence>& sentences,
-                                int min_count, double min_share);
+ner::Gazetteer silver_gazetteer(const Ner& ner, const NerCorpus& unlabelled, int min_count,
+                                double min_share);
+
+// The [first, last) sentence ranges of the consecutive documents in `documents`.
+std::vector<std::pair<size_t, size_t>> document_ranges(const std::vector<uint32_t>& documents);
 
 // Runs `ner` over copies of `gold`'s sentences and scores its entities against `gold`'s.
 NerEvaluation evaluate_ner(const Ner& ner, const NerCorpus& gold);

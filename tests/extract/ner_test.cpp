@@ -31,7 +31,7 @@ const Ner& tiny_model() {
     options.epochs = 8;
     options.lowercase_fraction = 0.0;
     options.self_training_rounds = 0;
-    return train_ner(train, train, raw, {}, {}, options);
+    return train_ner(train, train, raw, {}, NerCorpus{}, options);
   }();
   return *model;
 }
