@@ -17,17 +17,24 @@ struct Command {
   int (*run)(const Args& args);
 };
 
+int run_export(const Args& args);
+int run_merge(const Args& args);
+int run_query(const Args& args);
+int run_render(const Args& args);
+int run_stats(const Args& args);
+
 // The table of every subcommand, in the order `kg --help` lists them (cli/main.cpp).
 const std::vector<Command>& commands();
 
-// Subcommand handlers (cli/<name>.cpp).
+// Subcommands (cli/<name>.cpp).
 int parse(const Args& args);
-int train(const Args& args);
-int eval(const Args& args);
+int train(const Args& args);  // kg train KIND ...: dispatches to train_<kind>
+int eval(const Args& args);   // kg eval ner ... goes to eval_ner
 
-// Per-kind handlers of `kg train KIND` and `kg eval KIND` (cli/train_<kind>.cpp,
-// cli/eval_<kind>.cpp).
+// The kinds of `kg train` (cli/train_<kind>.cpp), listed in cli/train.cpp.
+int train_tokenizer(const Args& args);
 int train_ner(const Args& args);
+// kg eval ner MODEL FILE: span-level NER scores (cli/eval_ner.cpp).
 int eval_ner(const Args& args);
 
 }  // namespace kg::cli

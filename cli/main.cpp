@@ -28,9 +28,14 @@ int usage(std::ostream& out) {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
+      {"merge", "add map files (JSON Lines) to the database and rebuild the graph", run_merge},
+      {"export", "write the graph as JSON, GraphML, DOT or a copy of the database", run_export},
+      {"render", "draw the graph (or one entity's neighbourhood) as SVG or PNG", run_render},
+      {"query", "look up entities, neighbours, facts, paths; explain merges", run_query},
+      {"stats", "counts, entities by type, top entities, sources per edge", run_stats},
       {"parse", "segmentation, POS, lemmas, dependencies, NER of a file", parse},
-      {"train", "train a model: kg train tagger|parser|ner ...", train},
-      {"eval", "score a model on gold data: kg eval tagger|parser|ner ...", eval},
+      {"train", "train a model (tokenizer, ner, ...) on UD treebanks", train},
+      {"eval", "score models on a CoNLL-U treebank (CoNLL 2018 metrics)", eval},
   };
   return table;
 }

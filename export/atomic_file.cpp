@@ -1,5 +1,6 @@
 #include "export/atomic_file.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -41,6 +42,12 @@ void AtomicFile::commit() {
   out_.close();
   if (!ok || out_.fail()) {
     throw Error(path_ + ": writing failed (disk full?); the previous file is unchanged");
+  }
+  // On disk before it takes the destination's name, so a crash cannot leave an empty file.
+  if (const int fd = ::open(temp_.c_str(), O_RDONLY); fd >= 0) {
+    const int rc = ::fsync(fd);
+    ::close(fd);
+    if (rc != 0) throw Error(path_ + ": cannot flush to disk: " + std::strerror(errno));
   }
   if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
     throw Error(path_ + ": cannot replace the file: " + std::strerror(errno));

@@ -84,7 +84,11 @@ class Reader {
     std::string_view body = line.substr(1);
     while (!body.empty() && body.front() == ' ') body.remove_prefix(1);
     const size_t eq = body.find('=');
-    if (eq == std::string_view::npos) return;
+    if (eq == std::string_view::npos) {
+      // GUM marks paragraphs with a bare "# newpar" (EWT with "# newpar id = ...").
+      if (body == "newpar") current_.sentence.paragraph_start = true;
+      return;
+    }
     std::string_view key = body.substr(0, eq);
     std::string_view value = body.substr(eq + 1);
     while (!key.empty() && key.back() == ' ') key.remove_suffix(1);

@@ -21,6 +21,9 @@ struct Document {
   std::string text;    // valid UTF-8; BOM removed, control characters replaced by spaces
 
   std::vector<Span> paragraphs;      // content the cleaner kept, in order
+  // Set by the cleaner: `paragraphs` is then authoritative even when empty (a page of pure
+  // boilerplate). Segmentation of an uncleaned document reads the whole text.
+  bool cleaned = false;
   std::vector<Sentence> sentences;   // filled by segmentation and the later stages
 };
 

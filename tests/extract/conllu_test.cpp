@@ -114,5 +114,16 @@ TEST(Conllu, AcceptsUnparsedSentences) {
 
 TEST(Conllu, EmptyInputHasNoSentences) { EXPECT_TRUE(read("").empty()); }
 
+TEST(Conllu, ReadsParagraphStartsInEwtAndGumSpelling) {
+  auto sentences = read(
+      "# newpar id = p1\n# text = A\n1\tA\ta\tX\t_\t_\t0\troot\t_\t_\n\n"
+      "# text = B\n1\tB\tb\tX\t_\t_\t0\troot\t_\t_\n\n"
+      "# newpar\n# newpar_block = p (1 s)\n# text = C\n1\tC\tc\tX\t_\t_\t0\troot\t_\t_\n\n");
+  ASSERT_EQ(sentences.size(), 3u);
+  EXPECT_TRUE(sentences[0].sentence.paragraph_start);
+  EXPECT_FALSE(sentences[1].sentence.paragraph_start);
+  EXPECT_TRUE(sentences[2].sentence.paragraph_start);
+}
+
 }  // namespace
 }  // namespace kg::extract

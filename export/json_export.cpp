@@ -1,0 +1,177 @@
+#include "export/json_export.h"
+
+#include <rapidjson/writer.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "export/buffered_output.h"
+#include "extract/offsets.h"
+
+namespace kg::exporter {
+
+namespace {
+
+using Writer = rapidjson::Writer<BufferedOutput>;
+
+void key(Writer& w, std::string_view k) { w.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
+void string(Writer& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+void string_or_null(Writer& w, std::string_view s) {
+  if (s.empty()) {
+    w.Null();
+  } else {
+    string(w, s);
+  }
+}
+void id(Writer& w, char prefix, uint32_t index) {
+  std::string text(1, prefix);
+  text += std::to_string(index);
+  string(w, text);
+}
+void span(Writer& w, const extract::OffsetMap& map, extract::Span bytes) {
+  const extract::Span chars = map.to_chars(bytes);
+  key(w, "start");
+  w.Uint(chars.start);
+  key(w, "end");
+  w.Uint(chars.end);
+}
+
+}  // namespace
+
+void write_json(const graph::KnowledgeGraph& g, std::ostream& out) {
+  BufferedOutput buffer(out);
+  Writer w(buffer);
+  std::vector<extract::OffsetMap> maps;
+  maps.reserve(g.documents.size());
+  for (const extract::Document& doc : g.documents) maps.emplace_back(doc.text);
+  auto doc_id = [&](uint32_t d) { string(w, g.documents[d].id); };
+
+  w.StartObject();
+  key(w, "documents");
+  w.StartArray();
+  for (const extract::Document& doc : g.documents) {
+    w.StartObject();
+    key(w, "id");
+    string(w, doc.id);
+    key(w, "source");
+    string_or_null(w, doc.source);
+    key(w, "title");
+    string_or_null(w, doc.title);
+    key(w, "url");
+    string_or_null(w, doc.url);
+    key(w, "date");
+    string_or_null(w, doc.date);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  key(w, "nodes");
+  w.StartArray();
+  for (uint32_t n = 0; n < g.nodes.size(); ++n) {
+    const graph::Node& node = g.nodes[n];
+    w.StartObject();
+    key(w, "id");
+    id(w, 'n', n);
+    key(w, "label");
+    string(w, node.label);
+    key(w, "type");
+    string(w, extract::to_string(node.type));
+    key(w, "aliases");
+    w.StartArray();
+    for (const graph::Alias& alias : node.aliases) string(w, alias.name);
+    w.EndArray();
+    key(w, "titles");
+    w.StartArray();
+    for (const std::string& title : node.titles) string(w, title);
+    w.EndArray();
+    key(w, "mentions");
+    w.StartArray();
+    for (const graph::NodeMention& m : node.mentions) {
+      w.StartObject();
+      key(w, "doc");
+      doc_id(m.document);
+      span(w, maps[m.document], m.span);
+      w.EndObject();
+    }
+    w.EndArray();
+    key(w, "sources");
+    w.StartArray();
+    for (uint32_t d : node.sources) doc_id(d);
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+
+  key(w, "edges");
+  w.StartArray();
+  for (uint32_t e = 0; e < g.edges.size(); ++e) {
+    const graph::Edge& edge = g.edges[e];
+    w.StartObject();
+    key(w, "id");
+    id(w, 'e', e);
+    key(w, "source");
+    id(w, 'n', edge.source);
+    key(w, "target");
+    id(w, 'n', edge.target);
+    key(w, "relation");
+    string(w, edge.relation);
+    key(w, "weight");
+    w.Uint(edge.weight);
+    key(w, "negated");
+    w.Bool(edge.negated);
+    key(w, "modality");
+    string_or_null(w, edge.modality);
+    key(w, "sources");
+    w.StartArray();
+    for (uint32_t d : g.edge_sources(edge)) doc_id(d);
+    w.EndArray();
+    key(w, "evidence");
+    w.StartArray();
+    for (const graph::Evidence& ev : g.edge_evidence(edge)) {
+      const extract::Document& doc = g.documents[ev.document];
+      w.StartObject();
+      key(w, "doc");
+      doc_id(ev.document);
+      key(w, "sentence");
+      if (ev.sentence < doc.sentences.size()) {
+        const extract::Span s = doc.sentences[ev.sentence].span;
+        string(w, std::string_view(doc.text).substr(s.start, s.size()));
+      } else {
+        w.Null();  // loaded without texts
+      }
+      span(w, maps[ev.document], ev.span);
+      key(w, "confidence");
+      w.Double(ev.confidence);
+      key(w, "attributed_to");
+      if (ev.attributed_to < 0) {
+        w.Null();
+      } else {
+        id(w, 'n', static_cast<uint32_t>(ev.attributed_to));
+      }
+      key(w, "arguments");
+      w.StartArray();
+      for (const extract::Argument& a : ev.arguments) {
+        w.StartObject();
+        key(w, "role");
+        string(w, extract::to_string(a.role));
+        key(w, "text");
+        string(w, a.text);
+        span(w, maps[ev.document], a.span);
+        w.EndObject();
+      }
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  buffer.Put('\n');
+  buffer.Flush();
+}
+
+}  // namespace kg::exporter

@@ -1,0 +1,149 @@
+#include "export/merge.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <numeric>
+#include <optional>
+#include <utility>
+
+#include "export/store.h"
+#include "extract/error.h"
+#include "extract/map_format.h"
+#include "graph/knowledge_graph.h"
+
+namespace kg::exporter {
+
+using extract::DocumentResult;
+
+namespace {
+
+// Two records are the same document when their map records are identical (tokens aside).
+bool same_content(const DocumentResult& a, const DocumentResult& b) {
+  std::string x;
+  std::string y;
+  extract::append_map_record(a, x);
+  extract::append_map_record(b, y);
+  return x == y;
+}
+
+}  // namespace
+
+MergeReport merge_maps(const std::vector<std::string>& map_files, const std::string& db_path,
+                       const MergeOptions& options) {
+  auto stage = [&](std::string_view what) {
+    if (options.on_stage) options.on_stage(what);
+  };
+  if (map_files.empty()) throw InputError("no map files given");
+  // Open the existing database first: a bad one is reported before reading big inputs.
+  std::optional<Store> store;
+  std::error_code ec;
+  if (std::filesystem::exists(db_path, ec)) store = Store::open(db_path);
+
+  MergeReport report;
+  std::vector<DocumentResult> incoming;
+  std::vector<std::string> origin;  // file:line of each incoming record
+  for (const std::string& file : map_files) {
+    stage("reading " + file);
+    extract::MapReader reader(file);
+    DocumentResult record;
+    while (reader.next(record)) {
+      incoming.push_back(std::move(record));
+      origin.push_back(reader.path() + ":" + std::to_string(reader.line_number()));
+      record = DocumentResult{};
+    }
+  }
+  report.records = incoming.size();
+  if (incoming.empty()) {
+    std::string names;
+    for (const std::string& f : map_files) names += (names.empty() ? "" : ", ") + f;
+    throw InputError("no documents in " + names + " (empty input)");
+  }
+
+  // Incoming records by id; repeats must be identical.
+  std::vector<size_t> order(incoming.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return incoming[a].document.id < incoming[b].document.id;
+  });
+  std::vector<DocumentResult> fresh;
+  std::vector<std::string> fresh_origin;
+  std::vector<bool> keep(incoming.size(), false);
+  size_t group = 0;  // the first record of the current id
+  for (size_t k = 0; k < order.size(); ++k) {
+    const size_t i = order[k];
+    if (k > 0 && incoming[group].document.id == incoming[i].document.id) {
+      if (!same_content(incoming[group], incoming[i])) {
+        throw InputError(origin[i] + ": document '" + incoming[i].document.id +
+                         "' was already given at " + origin[group] +
+                         " with different content; give each document id once");
+      }
+      report.repeated.push_back(incoming[i].document.id);
+      continue;
+    }
+    group = i;
+    keep[i] = true;
+  }
+  for (size_t i : order) {
+    if (!keep[i]) continue;
+    fresh_origin.push_back(std::move(origin[i]));
+    fresh.push_back(std::move(incoming[i]));
+  }
+  incoming.clear();
+
+  // Combine with the stored documents.
+  std::vector<DocumentResult> stored;
+  if (store) {
+    stage("reading " + db_path);
+    stored = read_documents(*store);
+  }
+  std::vector<DocumentResult> all;
+  all.reserve(stored.size() + fresh.size());
+  size_t s = 0;
+  for (size_t f = 0; f < fresh.size(); ++f) {
+    while (s < stored.size() && stored[s].document.id < fresh[f].document.id) {
+      all.push_back(std::move(stored[s++]));
+    }
+    if (s < stored.size() && stored[s].document.id == fresh[f].document.id) {
+      const std::string& id = fresh[f].document.id;
+      if (same_content(stored[s], fresh[f])) {
+        report.unchanged.push_back(id);
+        all.push_back(std::move(stored[s++]));
+        continue;
+      }
+      if (!options.replace) {
+        throw InputError(fresh_origin[f] + ": document '" + id + "' is already in " + db_path +
+                         " with different content; use --replace to replace it");
+      }
+      report.replaced.push_back(id);
+      ++s;
+    } else {
+      report.added.push_back(fresh[f].document.id);
+    }
+    all.push_back(std::move(fresh[f]));
+  }
+  while (s < stored.size()) all.push_back(std::move(stored[s++]));
+  fresh.clear();
+  stored.clear();
+
+  report.documents = all.size();
+  if (report.added.empty() && report.replaced.empty()) {
+    if (store) {
+      const graph::KnowledgeGraph g = load_graph(*store, LoadOptions{.text = false});
+      report.nodes = g.nodes.size();
+      report.edges = g.edges.size();
+    }
+    return report;
+  }
+  stage("resolving entities and building the graph");
+  const graph::KnowledgeGraph g = graph::build_graph(all);
+  report.nodes = g.nodes.size();
+  report.edges = g.edges.size();
+  store.reset();
+  WriteOptions write;
+  write.on_stage = [&](std::string_view what) { stage("writing " + std::string(what)); };
+  write_store(db_path, all, g, write);
+  report.written = true;
+  return report;
+}
+
+}  // namespace kg::exporter

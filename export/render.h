@@ -1,0 +1,27 @@
+#pragma once
+// `kg render`: lays a selection of the graph out and draws it through Graphviz's libgvc,
+// in-process, into an SVG or PNG file written atomically.
+
+#include <string>
+
+#include "graph/algorithms.h"
+#include "graph/knowledge_graph.h"
+
+namespace kg::exporter {
+
+struct RenderOptions {
+  graph::RenderSelection selection;  // focus, depth, minimum weight, maximum nodes
+  std::string engine = "sfdp";       // sfdp (large graphs), dot (layered), neato (small)
+  std::string format;                // "svg" or "png"; empty: from the output's extension
+};
+
+// The output format for a file name: "svg" for .svg, "png" for .png; throws kg::InputError
+// for anything else.
+std::string render_format(const std::string& path);
+
+// Renders into `path` ("-" for stdout). Throws kg::InputError for an unknown engine or
+// format, kg::Error when Graphviz fails.
+void render(const graph::KnowledgeGraph& graph, const RenderOptions& options,
+            const std::string& path);
+
+}  // namespace kg::exporter

@@ -1,0 +1,274 @@
+#include "graph/knowledge_graph.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <tuple>
+#include <utility>
+
+#include "extract/error.h"
+
+namespace kg::graph {
+
+using extract::DocumentResult;
+
+void KnowledgeGraph::build_topology() {
+  topology = Topology(nodes.size());
+  for (uint32_t v = 0; v < nodes.size(); ++v) topology[v].node = v;
+  for (uint32_t e = 0; e < edges.size(); ++e) {
+    boost::add_edge(edges[e].source, edges[e].target, EdgeBundle{e}, topology);
+  }
+}
+
+std::vector<uint32_t> KnowledgeGraph::edge_sources(const Edge& edge) const {
+  std::vector<uint32_t> out;
+  for (const Evidence& ev : edge_evidence(edge)) {
+    if (out.empty() || out.back() != ev.document) out.push_back(ev.document);
+  }
+  return out;
+}
+
+bool is_name_rule(extract::LinkRule rule) {
+  using extract::LinkRule;
+  switch (rule) {
+    case LinkRule::kName:
+    case LinkRule::kSameName:
+    case LinkRule::kSurname:
+    case LinkRule::kAcronym:
+    case LinkRule::kExpansion: return true;
+    case LinkRule::kApposition:
+    case LinkRule::kPronoun:
+    case LinkRule::kDescription: return false;
+  }
+  return false;
+}
+
+void check_sorted_unique(std::span<const DocumentResult> documents) {
+  for (size_t i = 1; i < documents.size(); ++i) {
+    if (!(documents[i - 1].document.id < documents[i].document.id)) {
+      throw InputError("documents must be sorted by id with unique ids; '" +
+                       documents[i - 1].document.id + "' comes before '" +
+                       documents[i].document.id + "'");
+    }
+  }
+}
+
+namespace {
+
+// The label of a node: the local entity name most of its members use; ties go to the longest
+// name, then to the smallest in byte order, so the choice does not depend on input order.
+std::string choose_label(std::span<const DocumentResult> documents,
+                         const std::vector<LocalRef>& members) {
+  std::map<std::string_view, uint32_t> counts;
+  for (const LocalRef& m : members) ++counts[documents[m.document].entities[m.entity].name];
+  std::string_view best;
+  uint32_t best_count = 0;
+  for (const auto& [name, count] : counts) {  // ascending byte order: first wins ties
+    if (count > best_count || (count == best_count && name.size() > best.size())) {
+      best = name;
+      best_count = count;
+    }
+  }
+  return std::string(best);
+}
+
+// A name of a node seen once: as a local entity's name (mention = false) or as the text of a
+// name mention (mention = true).
+struct AliasUse {
+  std::string name;
+  uint32_t document;
+  bool mention;
+  friend bool operator<(const AliasUse& a, const AliasUse& b) {
+    return std::tie(a.name, a.document) < std::tie(b.name, b.document);
+  }
+};
+
+// Fills aliases, titles, mentions and sources of every node from the documents, in one pass
+// over the local entities and mentions.
+void fill_nodes(std::span<const DocumentResult> documents,
+                const std::vector<std::vector<uint32_t>>& node_of_local,
+                std::vector<Node>& nodes) {
+  std::vector<std::vector<AliasUse>> uses(nodes.size());
+  for (uint32_t d = 0; d < documents.size(); ++d) {
+    const DocumentResult& doc = documents[d];
+    for (uint32_t e = 0; e < doc.entities.size(); ++e) {
+      const uint32_t n = node_of_local[d][e];
+      Node& node = nodes[n];
+      uses[n].push_back(AliasUse{doc.entities[e].name, d, false});
+      node.titles.insert(node.titles.end(), doc.entities[e].titles.begin(),
+                         doc.entities[e].titles.end());
+      if (node.sources.empty() || node.sources.back() != d) node.sources.push_back(d);
+    }
+    for (const extract::Mention& mention : doc.mentions) {
+      const uint32_t n = node_of_local[d][static_cast<size_t>(mention.entity)];
+      nodes[n].mentions.push_back(NodeMention{d, static_cast<uint32_t>(mention.sentence),
+                                              mention.span, mention.rule});
+      if (is_name_rule(mention.rule)) {
+        uses[n].push_back(AliasUse{doc.document.text.substr(mention.span.start, mention.span.size()),
+                                   d, true});
+      }
+    }
+  }
+  for (uint32_t n = 0; n < nodes.size(); ++n) {
+    Node& node = nodes[n];
+    node.mention_count = static_cast<uint32_t>(node.mentions.size());
+    std::sort(node.mentions.begin(), node.mentions.end(),
+              [](const NodeMention& a, const NodeMention& b) {
+                return std::tie(a.document, a.span, a.sentence, a.rule) <
+                       std::tie(b.document, b.span, b.sentence, b.rule);
+              });
+    std::sort(node.titles.begin(), node.titles.end());
+    node.titles.erase(std::unique(node.titles.begin(), node.titles.end()), node.titles.end());
+    auto& list = uses[n];
+    std::sort(list.begin(), list.end());
+    for (size_t i = 0; i < list.size();) {
+      Alias alias{list[i].name, 0, 0};
+      size_t j = i;
+      for (; j < list.size() && list[j].name == list[i].name; ++j) {
+        if (list[j].mention) ++alias.mentions;
+        if (j == i || list[j].document != list[j - 1].document) ++alias.documents;
+      }
+      if (!alias.name.empty()) node.aliases.push_back(std::move(alias));
+      i = j;
+    }
+    std::vector<AliasUse>().swap(list);
+  }
+}
+
+// One triple, keyed for grouping into edges.
+struct TripleRef {
+  uint32_t source;
+  uint32_t target;
+  const std::string* relation;
+  bool negated;
+  const std::string* modality;
+  uint32_t document;
+  uint32_t triple;
+  const extract::Triple* data;
+};
+
+bool same_edge(const TripleRef& a, const TripleRef& b) {
+  return a.source == b.source && a.target == b.target && *a.relation == *b.relation &&
+         a.negated == b.negated && *a.modality == *b.modality;
+}
+
+bool edge_less(const TripleRef& a, const TripleRef& b) {
+  if (a.source != b.source) return a.source < b.source;
+  if (const int c = a.relation->compare(*b.relation); c != 0) return c < 0;
+  if (a.target != b.target) return a.target < b.target;
+  if (a.negated != b.negated) return a.negated < b.negated;
+  if (const int c = a.modality->compare(*b.modality); c != 0) return c < 0;
+  return std::tie(a.document, a.data->sentence, a.data->evidence, a.triple) <
+         std::tie(b.document, b.data->sentence, b.data->evidence, b.triple);
+}
+
+}  // namespace
+
+KnowledgeGraph build_graph(std::span<const DocumentResult> documents,
+                           const ExactNameResolver& resolver) {
+  check_sorted_unique(documents);
+  const Resolution resolution = resolver.resolve(documents);
+  KnowledgeGraph g;
+
+  // Group local entities by global entity, then number the nodes canonically.
+  std::vector<std::vector<LocalRef>> members(resolution.entity_count);
+  for (uint32_t d = 0; d < documents.size(); ++d) {
+    for (uint32_t e = 0; e < documents[d].entities.size(); ++e) {
+      members[resolution.entity_of[d][e]].push_back(LocalRef{d, e});
+    }
+  }
+  std::vector<Node> unordered(resolution.entity_count);
+  for (uint32_t i = 0; i < resolution.entity_count; ++i) {
+    Node& node = unordered[i];
+    node.members = std::move(members[i]);
+    const extract::Entity& first =
+        documents[node.members.front().document].entities[node.members.front().entity];
+    node.type = first.type;
+    node.label = choose_label(documents, node.members);
+    node.key = entity_key(node.label);
+  }
+  std::vector<uint32_t> order(resolution.entity_count);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const Node& x = unordered[a];
+    const Node& y = unordered[b];
+    return std::tie(x.key, x.type, x.label, x.members.front()) <
+           std::tie(y.key, y.type, y.label, y.members.front());
+  });
+  std::vector<uint32_t> canonical(resolution.entity_count);
+  g.nodes.reserve(resolution.entity_count);
+  for (uint32_t rank = 0; rank < order.size(); ++rank) {
+    canonical[order[rank]] = rank;
+    g.nodes.push_back(std::move(unordered[order[rank]]));
+  }
+  std::vector<std::vector<uint32_t>> node_of_local(documents.size());
+  for (uint32_t d = 0; d < documents.size(); ++d) {
+    for (uint32_t global : resolution.entity_of[d]) node_of_local[d].push_back(canonical[global]);
+  }
+  fill_nodes(documents, node_of_local, g.nodes);
+  auto node_of = [&](uint32_t d, int local) { return node_of_local[d][static_cast<size_t>(local)]; };
+
+  // Edges: group every triple by its key, in canonical order.
+  std::vector<TripleRef> triples;
+  size_t triple_count = 0;
+  for (const DocumentResult& doc : documents) triple_count += doc.triples.size();
+  triples.reserve(triple_count);
+  for (uint32_t d = 0; d < documents.size(); ++d) {
+    const auto& list = documents[d].triples;
+    for (uint32_t t = 0; t < list.size(); ++t) {
+      const extract::Triple& triple = list[t];
+      triples.push_back(TripleRef{node_of(d, triple.subject), node_of(d, triple.object),
+                                  &triple.relation, triple.negated, &triple.modality, d, t,
+                                  &triple});
+    }
+  }
+  std::sort(triples.begin(), triples.end(), edge_less);
+  g.evidence.reserve(triples.size());
+  for (size_t i = 0; i < triples.size();) {
+    size_t j = i;
+    Edge edge;
+    edge.source = triples[i].source;
+    edge.target = triples[i].target;
+    edge.relation = *triples[i].relation;
+    edge.negated = triples[i].negated;
+    edge.modality = *triples[i].modality;
+    edge.evidence_begin = static_cast<uint32_t>(g.evidence.size());
+    for (; j < triples.size() && same_edge(triples[i], triples[j]); ++j) {
+      const TripleRef& ref = triples[j];
+      const extract::Triple& t = *ref.data;
+      if (j == i || triples[j - 1].document != ref.document) ++edge.weight;
+      edge.confidence = std::max(edge.confidence, t.confidence);
+      g.evidence.push_back(Evidence{
+          ref.document, ref.triple, static_cast<uint32_t>(t.sentence), t.evidence, t.confidence,
+          t.attributed_to < 0 ? -1 : static_cast<int32_t>(node_of(ref.document, t.attributed_to)),
+          t.arguments});
+    }
+    edge.evidence_end = static_cast<uint32_t>(g.evidence.size());
+    g.edges.push_back(std::move(edge));
+    i = j;
+  }
+
+  g.documents.reserve(documents.size());
+  for (const DocumentResult& doc : documents) {
+    extract::Document& copy = g.documents.emplace_back();
+    copy.id = doc.document.id;
+    copy.name = doc.document.name;
+    copy.title = doc.document.title;
+    copy.source = doc.document.source;
+    copy.url = doc.document.url;
+    copy.date = doc.document.date;
+    copy.text = doc.document.text;
+    copy.paragraphs = doc.document.paragraphs;
+    copy.sentences.reserve(doc.document.sentences.size());
+    for (const extract::Sentence& s : doc.document.sentences) {
+      extract::Sentence& sentence = copy.sentences.emplace_back();
+      sentence.span = s.span;
+      sentence.paragraph_start = s.paragraph_start;
+    }
+  }
+  g.merges = resolution.merges;
+  g.build_topology();
+  return g;
+}
+
+}  // namespace kg::graph
