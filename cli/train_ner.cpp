@@ -16,12 +16,12 @@ namespace {
 
 const CommandSpec kSpec = {
     "kg train ner",
-    "--train FILE... --dev FILE -o MODEL [options]",
+    "--train FILE... [--dev FILE] -o MODEL [options]",
     "Trains the named-entity recogniser on CoNLL-U files with GUM's Entity= mention annotation\n"
     "(names derived as models/README.md describes) and writes the model of the epoch that scores\n"
-    "best on --dev (GUM CoNLL-U or UNER IOB2). Word clusters and capitalisation statistics come\n"
-    "from the words of --train and --unlabelled. Progress goes to stderr; deterministic for a\n"
-    "given --seed.",
+    "best on --dev (GUM CoNLL-U or UNER IOB2; without --dev, the last epoch). Word clusters and\n"
+    "capitalisation statistics come from the words of --train and --unlabelled. Progress goes\n"
+    "to stderr; deterministic for a given --seed.",
     {
         {"--train", "FILE", "CoNLL-U training file with Entity= annotation (repeatable)", true},
         {"--dev", "FILE", "development file that picks the best epoch (CoNLL-U or IOB2)"},
@@ -36,13 +36,15 @@ const CommandSpec kSpec = {
         {"--epochs", "N", "training epochs (default 12)"},
         {"--seed", "N", "random seed for shuffling and augmentation (default 1)"},
         {"--lowercase-fraction", "X",
-         "share of sentences also trained lower-cased each epoch (default 0.2)"},
+         "share of documents trained lower-cased each epoch (default 0.2)"},
         {"--untagged-fraction", "X",
-         "share of sentences trained without POS tags each epoch (default 0)"},
+         "share of documents trained without POS tags each epoch (default 0)"},
+        {"--unparsed-fraction", "X",
+         "share of documents trained without dependency trees each epoch (default 0)"},
         {"--word-dropout", "X",
          "share of name words trained without their identity features (default 0)"},
         {"--self-training", "N",
-         "self-training rounds over the --unlabelled sentences (silver gazetteer; default 1)"},
+         "self-training rounds over the --unlabelled sentences (silver gazetteer; default 0)"},
         {"--silver-sentences", "X",
          "share of --unlabelled sentences added as silver training data (default 0)"},
         {"--gold-history", "",
@@ -67,8 +69,8 @@ int train_ner(const Args& args) {
   const std::vector<std::string> train_paths = a.values("--train");
   const auto dev_path = a.value("--dev");
   const auto output = a.has("-o") ? a.value("-o") : a.value("--output");
-  if (train_paths.empty() || !dev_path || !output) {
-    throw InputError("kg train ner: --train, --dev and -o are required (see kg train ner --help)");
+  if (train_paths.empty() || !output) {
+    throw InputError("kg train ner: --train and -o are required (see kg train ner --help)");
   }
   NerTrainOptions options;
   options.epochs = static_cast<int>(a.integer("--epochs", options.epochs, 1, 1000));
@@ -76,6 +78,7 @@ int train_ner(const Args& args) {
   options.lowercase_fraction =
       a.real("--lowercase-fraction", options.lowercase_fraction, 0.0, 1.0);
   options.untagged_fraction = a.real("--untagged-fraction", options.untagged_fraction, 0.0, 1.0);
+  options.unparsed_fraction = a.real("--unparsed-fraction", options.unparsed_fraction, 0.0, 1.0);
   options.word_dropout = a.real("--word-dropout", options.word_dropout, 0.0, 1.0);
   options.self_training_rounds =
       static_cast<int>(a.integer("--self-training", options.self_training_rounds, 0, 10));
@@ -91,7 +94,7 @@ int train_ner(const Args& args) {
   corpus_options.selection = TrainingDataOptions{};
   if (a.has("--all-genres")) corpus_options.selection.excluded_genres.clear();
   const NerCorpus train = read_ner_corpora(train_paths, corpus_options);
-  const NerCorpus dev = read_ner_corpus(*dev_path);
+  const NerCorpus dev = dev_path ? read_ner_corpus(*dev_path) : NerCorpus{};
 
   std::vector<std::string> raw_paths = train_paths;
   for (const std::string& p : a.values("--unlabelled")) raw_paths.push_back(p);

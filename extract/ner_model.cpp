@@ -259,6 +259,8 @@ void match_gazetteer(const Gazetteer& g, const std::vector<std::string>& folded,
 
 }  // namespace
 
+uint64_t string_key(std::string_view text) { return FeatureHasher::id(0, text); }
+
 void DocumentContext::build(const std::vector<const Sentence*>& sentences) {
   words_.clear();
   for (const Sentence* s : sentences) {
@@ -272,7 +274,7 @@ void DocumentContext::build(const std::vector<const Sentence*>& sentences) {
       if (i > 0 && is_capitalized(s->tokens[i].form)) ++w.capitalised;
       for (int k : {i - 1, i + 1}) {
         if (k < 0 || k >= n || w.around.size() >= 16) continue;
-        const std::string& x = folded[k];
+        const uint64_t x = string_key(folded[k]);
         if (std::find(w.around.begin(), w.around.end(), x) == w.around.end()) w.around.push_back(x);
       }
     }
@@ -311,6 +313,9 @@ void prepare(const Sentence& sentence, const NerResources& resources,
     info.word = resources.words.find(info.folded);
     info.title = resources.is_title(info.folded);
     info.hide_word = false;
+    info.form_key = string_key(t.form);
+    info.folded_key = string_key(info.folded);
+    info.shape_key = string_key(info.shape);
     scratch.tagged = scratch.tagged || t.xpos != Xpos::kNone || t.upos != Upos::kX;
     const LetterCase c = first_case(t.form);
     if (c == LetterCase::kLower) ++lower, ++alpha;
@@ -353,6 +358,8 @@ void prepare(const Sentence& sentence, const NerResources& resources,
       }
       info.case_marker = case_child[p] >= 0 ? fold_case(sentence.tokens[case_child[p]].form)
                                             : std::string();
+      info.governor_key = string_key(info.governor);
+      info.case_key = string_key(info.case_marker);
     }
   }
   scratch.case_mode = 0;
@@ -372,128 +379,116 @@ void static_features(const Sentence& sentence, int i, NerScratch& scratch) {
   const auto& tok = scratch.tokens;
   std::vector<FeatureId>& f = scratch.features;
   const NerScratch::TokenInfo& w = tok[i];
-  auto folded_at = [&](int k) -> std::string_view {
-    return k < 0 ? kStart : k >= n ? kEnd : std::string_view(tok[k].folded);
+  static const uint64_t kStartKey = string_key(kStart), kEndKey = string_key(kEnd),
+                        kUnknownKey = string_key("<unk>");
+  auto folded_at = [&](int k) {
+    return k < 0 ? kStartKey : k >= n ? kEndKey : tok[k].folded_key;
   };
-  auto shape_at = [&](int k) -> std::string_view {
-    return k < 0 ? kStart : k >= n ? kEnd : std::string_view(tok[k].shape);
-  };
+  auto shape_at = [&](int k) { return k < 0 ? kStartKey : k >= n ? kEndKey : tok[k].shape_key; };
   auto upos_at = [&](int k) -> uint64_t {
     return k < 0 || k >= n ? kNoTag : static_cast<uint64_t>(sentence.tokens[k].upos);
   };
   auto xpos_at = [&](int k) -> uint64_t {
     return k < 0 || k >= n ? kNoTag : static_cast<uint64_t>(sentence.tokens[k].xpos);
   };
-  const std::string& form = sentence.tokens[i].form;
+  using H = FeatureHasher;
 
-  f.push_back(FeatureHasher::id(kBias, uint64_t{0}));
-  f.push_back(FeatureHasher::id(kShape, w.shape));
-  const std::string_view folded = w.hide_word ? std::string_view("<unk>") : w.folded;
+  f.push_back(H::id(kBias, uint64_t{0}));
+  f.push_back(H::id(kShape, w.shape_key));
+  const uint64_t word = w.hide_word ? kUnknownKey : w.folded_key;
   if (!w.hide_word) {
-    f.push_back(FeatureHasher::id(kForm, form));
-    f.push_back(FeatureHasher::id(kFolded, w.folded));
+    f.push_back(H::id(kForm, w.form_key));
+    f.push_back(H::id(kFolded, w.folded_key));
+    const std::string_view folded = w.folded;
     for (size_t k = 1; k <= 4 && k < folded.size(); ++k) {
-      f.push_back(FeatureHasher::id(kPrefix, folded.substr(0, k)));
-      f.push_back(FeatureHasher::id(kSuffix, folded.substr(folded.size() - k)));
+      f.push_back(H::id(kPrefix, folded.substr(0, k)));
+      f.push_back(H::id(kSuffix, folded.substr(folded.size() - k)));
     }
   }
-  f.push_back(FeatureHasher::id(kPrevWord, folded_at(i - 1)));
-  f.push_back(FeatureHasher::id(kNextWord, folded_at(i + 1)));
-  f.push_back(FeatureHasher::id(kPrev2Word, folded_at(i - 2)));
-  f.push_back(FeatureHasher::id(kNext2Word, folded_at(i + 2)));
-  f.push_back(FeatureHasher::id(kPrevBigram, folded_at(i - 1), folded));
-  f.push_back(FeatureHasher::id(kNextBigram, folded, folded_at(i + 1)));
-  f.push_back(FeatureHasher::id(kPrevShape, shape_at(i - 1)));
-  f.push_back(FeatureHasher::id(kNextShape, shape_at(i + 1)));
-  f.push_back(FeatureHasher::id(kShapeTrigram, shape_at(i - 1), w.shape, shape_at(i + 1)));
-  f.push_back(FeatureHasher::id(kPrevWordShape, folded_at(i - 1), w.shape));
-  f.push_back(FeatureHasher::id(kNextWordShape, w.shape, folded_at(i + 1)));
+  f.push_back(H::id(kPrevWord, folded_at(i - 1)));
+  f.push_back(H::id(kNextWord, folded_at(i + 1)));
+  f.push_back(H::id(kPrev2Word, folded_at(i - 2)));
+  f.push_back(H::id(kNext2Word, folded_at(i + 2)));
+  f.push_back(H::id(kPrevBigram, folded_at(i - 1), word));
+  f.push_back(H::id(kNextBigram, word, folded_at(i + 1)));
+  f.push_back(H::id(kPrevShape, shape_at(i - 1)));
+  f.push_back(H::id(kNextShape, shape_at(i + 1)));
+  f.push_back(H::id(kShapeTrigram, shape_at(i - 1), w.shape_key, shape_at(i + 1)));
+  f.push_back(H::id(kPrevWordShape, folded_at(i - 1), w.shape_key));
+  f.push_back(H::id(kNextWordShape, w.shape_key, folded_at(i + 1)));
   if (scratch.tagged) {
-    f.push_back(FeatureHasher::id(kUpos, upos_at(i)));
-    f.push_back(FeatureHasher::id(kXpos, xpos_at(i)));
-    f.push_back(FeatureHasher::id(kPrevUpos, upos_at(i - 1)));
-    f.push_back(FeatureHasher::id(kNextUpos, upos_at(i + 1)));
-    f.push_back(FeatureHasher::id(kPrev2Upos, upos_at(i - 2)));
-    f.push_back(FeatureHasher::id(kNext2Upos, upos_at(i + 2)));
-    f.push_back(FeatureHasher::id(kXposPrevBigram, xpos_at(i - 1), xpos_at(i)));
-    f.push_back(FeatureHasher::id(kXposNextBigram, xpos_at(i), xpos_at(i + 1)));
-    f.push_back(FeatureHasher::id(kUposShape, std::to_string(upos_at(i)), w.shape));
+    f.push_back(H::id(kUpos, upos_at(i)));
+    f.push_back(H::id(kXpos, xpos_at(i)));
+    f.push_back(H::id(kPrevUpos, upos_at(i - 1)));
+    f.push_back(H::id(kNextUpos, upos_at(i + 1)));
+    f.push_back(H::id(kPrev2Upos, upos_at(i - 2)));
+    f.push_back(H::id(kNext2Upos, upos_at(i + 2)));
+    f.push_back(H::id(kXposPrevBigram, xpos_at(i - 1), xpos_at(i)));
+    f.push_back(H::id(kXposNextBigram, xpos_at(i), xpos_at(i + 1)));
+    f.push_back(H::id(kUposShape, upos_at(i), w.shape_key));
   }
   if (scratch.parsed) {
     const auto rel = static_cast<uint64_t>(sentence.tokens[i].deprel);
     const auto phrase = static_cast<uint64_t>(w.phrase_relation);
-    f.push_back(FeatureHasher::id(kRelation, rel));
-    f.push_back(FeatureHasher::id(kPhraseRelation, phrase));
-    f.push_back(FeatureHasher::id(kGovernor, to_string(w.phrase_relation), w.governor));
-    f.push_back(FeatureHasher::id(kCaseMarker, w.case_marker));
-    f.push_back(FeatureHasher::id(kCaseGovernor, w.case_marker, w.governor));
+    f.push_back(H::id(kRelation, rel));
+    f.push_back(H::id(kPhraseRelation, phrase));
+    f.push_back(H::id(kGovernor, phrase, w.governor_key));
+    f.push_back(H::id(kCaseMarker, w.case_key));
+    f.push_back(H::id(kCaseGovernor, w.case_key, w.governor_key));
   }
   if (w.word.path_length > 0) {
-    for (int bits : {4, 6, 10, 20}) {
-      f.push_back(FeatureHasher::id(kCluster, cluster_prefix(w.word, bits)));
-    }
+    for (int bits : {4, 6, 10, 20}) f.push_back(H::id(kCluster, cluster_prefix(w.word, bits)));
   }
   if (i > 0 && tok[i - 1].word.path_length > 0) {
     for (int bits : {4, 10}) {
-      f.push_back(FeatureHasher::id(kPrevCluster, cluster_prefix(tok[i - 1].word, bits)));
+      f.push_back(H::id(kPrevCluster, cluster_prefix(tok[i - 1].word, bits)));
     }
   }
   if (i + 1 < n && tok[i + 1].word.path_length > 0) {
     for (int bits : {4, 10}) {
-      f.push_back(FeatureHasher::id(kNextCluster, cluster_prefix(tok[i + 1].word, bits)));
+      f.push_back(H::id(kNextCluster, cluster_prefix(tok[i + 1].word, bits)));
     }
   }
-  f.push_back(FeatureHasher::id(kCapital, w.word.capital));
-  f.push_back(FeatureHasher::id(kCapitalShape, std::to_string(w.word.capital), w.shape));
-  f.push_back(FeatureHasher::id(kPrevCapital, i > 0 ? tok[i - 1].word.capital : 9));
-  f.push_back(FeatureHasher::id(kNextCapital, i + 1 < n ? tok[i + 1].word.capital : 9));
-  f.push_back(FeatureHasher::id(kCaseModeShape, std::to_string(scratch.case_mode), w.shape));
-  f.push_back(FeatureHasher::id(kCaseModeCapital, static_cast<uint64_t>(scratch.case_mode),
-                                w.word.capital));
+  f.push_back(H::id(kCapital, w.word.capital));
+  f.push_back(H::id(kCapitalShape, w.word.capital, w.shape_key));
+  f.push_back(H::id(kPrevCapital, i > 0 ? tok[i - 1].word.capital : 9));
+  f.push_back(H::id(kNextCapital, i + 1 < n ? tok[i + 1].word.capital : 9));
+  f.push_back(H::id(kCaseModeShape, static_cast<uint64_t>(scratch.case_mode), w.shape_key));
+  f.push_back(H::id(kCaseModeCapital, static_cast<uint64_t>(scratch.case_mode), w.word.capital));
   for (int b = 0; b < 4 * kNumTypes; ++b) {
-    if (w.gazetteer_positions >> b & 1) f.push_back(FeatureHasher::id(kGazetteer, b));
+    if (w.gazetteer_positions >> b & 1) f.push_back(H::id(kGazetteer, b));
+    if (w.silver_positions >> b & 1) f.push_back(H::id(kSilver, b));
   }
   for (int t = 0; t < kNumTypes; ++t) {
-    if (w.gazetteer_parts >> t & 1) f.push_back(FeatureHasher::id(kGazetteerPart, t));
-    if (i > 0 && (tok[i - 1].gazetteer_parts >> t & 1)) {
-      f.push_back(FeatureHasher::id(kPrevGazetteerPart, t));
-    }
+    if (w.gazetteer_parts >> t & 1) f.push_back(H::id(kGazetteerPart, t));
+    if (i > 0 && (tok[i - 1].gazetteer_parts >> t & 1)) f.push_back(H::id(kPrevGazetteerPart, t));
     if (i + 1 < n && (tok[i + 1].gazetteer_parts >> t & 1)) {
-      f.push_back(FeatureHasher::id(kNextGazetteerPart, t));
+      f.push_back(H::id(kNextGazetteerPart, t));
     }
-  }
-  for (int b = 0; b < 4 * kNumTypes; ++b) {
-    if (w.silver_positions >> b & 1) f.push_back(FeatureHasher::id(kSilver, b));
-  }
-  for (int t = 0; t < kNumTypes; ++t) {
-    if (w.silver_parts >> t & 1) f.push_back(FeatureHasher::id(kSilverPart, t));
-    if (i > 0 && (tok[i - 1].silver_parts >> t & 1)) {
-      f.push_back(FeatureHasher::id(kPrevSilverPart, t));
-    }
-    if (i + 1 < n && (tok[i + 1].silver_parts >> t & 1)) {
-      f.push_back(FeatureHasher::id(kNextSilverPart, t));
-    }
+    if (w.silver_parts >> t & 1) f.push_back(H::id(kSilverPart, t));
+    if (i > 0 && (tok[i - 1].silver_parts >> t & 1)) f.push_back(H::id(kPrevSilverPart, t));
+    if (i + 1 < n && (tok[i + 1].silver_parts >> t & 1)) f.push_back(H::id(kNextSilverPart, t));
   }
   if (const DocumentContext::Word* d = scratch.document ? scratch.document->find(w.folded)
                                                         : nullptr) {
     if (d->occurrences > 1) {
-      for (const std::string& x : d->around) f.push_back(FeatureHasher::id(kDocumentAround, x));
+      for (uint64_t x : d->around) f.push_back(H::id(kDocumentAround, x));
     }
     const int share = d->capitalised * 4 / std::max(1, d->occurrences);
-    f.push_back(FeatureHasher::id(kDocumentCapital, w.shape, std::to_string(share)));
+    f.push_back(H::id(kDocumentCapital, w.shape_key, static_cast<uint64_t>(share)));
     int best = -1, total = 0;
     for (int t = 0; t < kNumTypes; ++t) {
       total += d->predicted[t];
       if (d->predicted[t] > 0 && (best < 0 || d->predicted[t] > d->predicted[best])) best = t;
     }
     if (best >= 0) {
-      f.push_back(FeatureHasher::id(kDocumentHistory, static_cast<uint64_t>(best),
-                                    d->predicted[best] * 2 >= total ? 1 : 0));
+      f.push_back(H::id(kDocumentHistory, static_cast<uint64_t>(best),
+                        d->predicted[best] * 2 >= total ? 1 : 0));
     }
   }
-  if (w.title) f.push_back(FeatureHasher::id(kTitle, uint64_t{1}));
-  if (i > 0 && tok[i - 1].title) f.push_back(FeatureHasher::id(kPrevTitle, uint64_t{1}));
-  if (i == 0) f.push_back(FeatureHasher::id(kFirstShape, w.shape));
+  if (w.title) f.push_back(H::id(kTitle, uint64_t{1}));
+  if (i > 0 && tok[i - 1].title) f.push_back(H::id(kPrevTitle, uint64_t{1}));
+  if (i == 0) f.push_back(H::id(kFirstShape, w.shape_key));
 }
 
 void history_features(const NerScratch& scratch, int i, int prev1, int prev2,
@@ -502,10 +497,8 @@ void history_features(const NerScratch& scratch, int i, int prev1, int prev2,
   const auto p1 = static_cast<uint64_t>(prev1);
   out.push_back(FeatureHasher::id(kHistory1, p1));
   out.push_back(FeatureHasher::id(kHistory2, p1, static_cast<uint64_t>(prev2)));
-  if (!w.hide_word) {
-    out.push_back(FeatureHasher::id(kHistoryWord, std::to_string(prev1), w.folded));
-  }
-  out.push_back(FeatureHasher::id(kHistoryShape, std::to_string(prev1), w.shape));
+  if (!w.hide_word) out.push_back(FeatureHasher::id(kHistoryWord, p1, w.folded_key));
+  out.push_back(FeatureHasher::id(kHistoryShape, p1, w.shape_key));
   out.push_back(FeatureHasher::id(kHistoryCluster, p1, cluster_prefix(w.word, 6)));
 }
 

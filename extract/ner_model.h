@@ -145,7 +145,7 @@ struct NerResources {
 class DocumentContext {
  public:
   struct Word {
-    std::vector<std::string> around;  // distinct folded neighbours (+1/-1) of its occurrences
+    std::vector<uint64_t> around;  // keys of its occurrences' distinct folded neighbours (+1/-1)
     int capitalised = 0;              // occurrences capitalised away from the sentence start
     int occurrences = 0;
     std::array<uint16_t, kNumTypes> predicted{};  // types given to it so far
@@ -166,6 +166,9 @@ struct NerScratch {
   struct TokenInfo {
     std::string folded;
     std::string shape;
+    // 64-bit keys of the strings (form, folded, shape, governor, case marker), hashed once
+    // per word instead of once per feature.
+    uint64_t form_key = 0, folded_key = 0, shape_key = 0, governor_key = 0, case_key = 0;
     WordInfo word;
     uint32_t gazetteer_positions = 0;  // bit 4 * type + position for whole-name matches
     uint16_t gazetteer_parts = 0;      // part bits of the word alone
@@ -205,8 +208,11 @@ void static_features(const Sentence& sentence, int i, NerScratch& scratch);
 void history_features(const NerScratch& scratch, int i, int prev1, int prev2,
                       std::vector<FeatureId>& out);
 
+// The key of a string inside features (a 64-bit hash).
+uint64_t string_key(std::string_view text);
+
 // Identifies the feature templates above (for model fingerprints); change it with them.
-inline constexpr std::string_view kFeatureVersion = "ner-features-4";
+inline constexpr std::string_view kFeatureVersion = "ner-features-5";
 
 }  // namespace ner
 }  // namespace kg::extract

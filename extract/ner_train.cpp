@@ -85,6 +85,15 @@ Sentence lowercased(const Sentence& s) {
   return copy;
 }
 
+Sentence unparsed(const Sentence& s) {
+  Sentence copy = s;
+  for (Token& t : copy.tokens) {
+    t.head = -1;
+    t.deprel = Deprel::kDep;
+  }
+  return copy;
+}
+
 Sentence untagged(const Sentence& s) {
   Sentence copy = s;
   for (Token& t : copy.tokens) {
@@ -198,12 +207,14 @@ std::unique_ptr<Ner> train_epochs(const NerCorpus& train, const NerCorpus& dev,
       // Augmentation per document, so that its context matches its sentences.
       const bool lower = uniform(rng) < options.lowercase_fraction;
       const bool no_tags = uniform(rng) < options.untagged_fraction;
+      const bool no_tree = uniform(rng) < options.unparsed_fraction;
       std::vector<Sentence> variants;
       std::vector<const Sentence*> sentences;
-      if (lower || no_tags) {
+      if (lower || no_tags || no_tree) {
         for (size_t k = documents[d].first; k < documents[d].second; ++k) {
           variants.push_back(lower ? lowercased(train.sentences[k]) : train.sentences[k]);
           if (no_tags) variants.back() = untagged(variants.back());
+          if (no_tree) variants.back() = unparsed(variants.back());
         }
         for (const Sentence& v : variants) sentences.push_back(&v);
       } else {
@@ -246,14 +257,23 @@ std::unique_ptr<Ner> train_epochs(const NerCorpus& train, const NerCorpus& dev,
         context.record(s, ner::decode(predicted));
       }
     }
+    const std::string error_rate =
+        percent(tokens ? static_cast<double>(errors) / tokens : 0.0) + "%";
+    if (dev.sentences.empty() && epoch < options.epochs) {
+      log("ner: epoch " + std::to_string(epoch) + ": training error " + error_rate);
+      continue;  // without a dev corpus only the last epoch is kept
+    }
     auto candidate = std::make_unique<Ner>(resources, trainer.average(options.prune));
-    const NerEvaluation e = evaluate_ner(*candidate, dev);
-    const double f1 = e.overall.f1();
-    log("ner: epoch " + std::to_string(epoch) + ": training error " +
-        percent(tokens ? static_cast<double>(errors) / tokens : 0.0) + "%, dev F1 " +
-        percent(f1) + " (P " + percent(e.overall.precision()) + ", R " +
-        percent(e.overall.recall()) + "), " +
-        std::to_string(candidate->weights().num_features()) + " features");
+    double f1 = 0.0;
+    std::string dev_report = "no dev corpus";
+    if (!dev.sentences.empty()) {
+      const NerEvaluation e = evaluate_ner(*candidate, dev);
+      f1 = e.overall.f1();
+      dev_report = "dev F1 " + percent(f1) + " (P " + percent(e.overall.precision()) + ", R " +
+                   percent(e.overall.recall()) + ")";
+    }
+    log("ner: epoch " + std::to_string(epoch) + ": training error " + error_rate + ", " +
+        dev_report + ", " + std::to_string(candidate->weights().num_features()) + " features");
     if (f1 > best_f1) {
       best_f1 = f1;
       best_epoch = epoch;

@@ -24,9 +24,12 @@ struct NerTrainOptions {
   // without capitals (web text, chat) are still found (Mayhew, Tsygankova & Roth, EMNLP 2019,
   // "ner and pos when nothing is capitalized").
   double lowercase_fraction = 0.2;
-  // Share of training sentences seen without POS tags, so the model degrades gracefully
+  // Share of training documents seen without POS tags, so the model degrades gracefully
   // when it is run on untagged text.
   double untagged_fraction = 0.0;
+  // Share of training documents seen without their dependency trees, so the model also works
+  // where the parser did not run.
+  double unparsed_fraction = 0.0;
   // Share of the words of names whose identity features (form, affixes, word bigrams) are
   // left out in each epoch (word dropout), so the model learns the context, cluster and
   // shape evidence it needs for names it has never seen.
@@ -40,7 +43,7 @@ struct NerTrainOptions {
   // Self-training rounds: each tags the unlabelled sentences with the model so far and keeps
   // the names found at least `silver_min_count` times with one type for at least
   // `silver_min_share` of them as a silver gazetteer, then trains again (0: none).
-  int self_training_rounds = 1;
+  int self_training_rounds = 0;
   int silver_min_count = 2;
   double silver_min_share = 0.6;
   // Share of the unlabelled sentences added to the training data with the model's names,
@@ -61,7 +64,8 @@ std::vector<std::vector<std::string>> read_raw_sentences(const std::vector<std::
 
 // Trains a recogniser. `raw` are the sentences (forms) from which capitalisation statistics
 // are counted; `clusters` the word clusters (case-folded words); `unlabelled` the (tagged)
-// documents self-training reads (their entities are ignored). `dev` picks the best epoch.
+// documents self-training reads (their entities are ignored). `dev` picks the best epoch; if
+// it has no sentences, the last epoch is kept.
 std::unique_ptr<Ner> train_ner(const NerCorpus& train, const NerCorpus& dev,
                                const std::vector<std::vector<std::string>>& raw,
                                const std::vector<BrownCluster>& clusters,
