@@ -22,7 +22,9 @@ const CommandSpec kSpec = {
     {
         {"--json", "", "print a JSON object instead of the table"},
         {"--tags", "FILE",
-         "IOB2 only: copy tags, lemmas and tree from this CoNLL-U file (same sent_id and words)"},
+         "copy tags, lemmas and tree from this CoNLL-U file (same sent_id and words), e.g. the "
+         "tagger's output; repeatable",
+         true},
         {"--beam", "N", "decode with a beam of N (default 1: greedy)"},
         {"--no-vote", "", "do not unify the types of a name's occurrences in a document"},
     },
@@ -43,7 +45,7 @@ int eval_ner(const Args& args) {
   options.document_vote = !a.has("--no-vote");
   const auto ner = Ner::load(a.positionals()[0], options);
   NerCorpusOptions corpus_options;
-  corpus_options.tags_path = a.value_or("--tags", "");
+  corpus_options.tags_paths = a.values("--tags");
   const NerCorpus gold = read_ner_corpus(a.positionals()[1], corpus_options);
   std::cout << format_ner_evaluation(evaluate_ner(*ner, gold), a.has("--json"));
   return 0;

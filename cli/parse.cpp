@@ -19,13 +19,14 @@ namespace {
 
 const CommandSpec kSpec = {
     "kg parse",
-    "FILE [--input conllu] [--format conllu|iob2] [--model FILE...]",
+    "FILE [--input conllu] [--format conllu|iob2] [--all-types] [--model FILE...]",
     "Annotates the sentences of FILE ('-' for stdin) with kg's models and writes them to stdout.\n"
     "--format iob2 writes Universal NER's five-column layout (PER, ORG, LOC) over the given\n"
     "words, so outside scorers can score kg's named entities.",
     {
         {"--input", "FORMAT", "input format: conllu (words given; default)"},
         {"--format", "FORMAT", "output format: conllu (default) or iob2"},
+        {"--all-types", "", "iob2: write every kg type (B-NORP, B-DATE, ...), not only PER/ORG/LOC"},
         {"--model", "FILE",
          "a model file to use instead of the shipped one of its kind (repeatable)", true},
     },
@@ -71,7 +72,9 @@ int parse(const Args& args) {
     ner->annotate(document);
     for (const extract::Sentence& s : document) {
       if (format == "iob2") {
-        extract::write_iob2(std::cout, s);
+        extract::Iob2WriteOptions iob2_options;
+        iob2_options.uner_types_only = !a.has("--all-types");
+        extract::write_iob2(std::cout, s, iob2_options);
       } else {
         extract::write_conllu(std::cout, s);
       }

@@ -27,6 +27,10 @@ const CommandSpec kSpec = {
         {"--dev", "FILE", "development file that picks the best epoch (CoNLL-U or IOB2)"},
         {"--output", "MODEL", "where to write the model (e.g. models/ner.kgm)"},
         {"-o", "MODEL", "same as --output"},
+        {"--tags", "FILE",
+         "CoNLL-U analyses (e.g. jackknifed tagger output) copied onto the --train and --dev "
+         "sentences with the same sent_id and words, after the names are derived (repeatable)",
+         true},
         {"--unlabelled", "FILE",
          "CoNLL-U file whose words (no annotation used) add to the clustering text (repeatable)",
          true},
@@ -93,8 +97,11 @@ int train_ner(const Args& args) {
   NerCorpusOptions corpus_options;
   corpus_options.selection = TrainingDataOptions{};
   if (a.has("--all-genres")) corpus_options.selection.excluded_genres.clear();
+  corpus_options.tags_paths = a.values("--tags");
   const NerCorpus train = read_ner_corpora(train_paths, corpus_options);
-  const NerCorpus dev = dev_path ? read_ner_corpus(*dev_path) : NerCorpus{};
+  NerCorpusOptions dev_options;
+  dev_options.tags_paths = corpus_options.tags_paths;
+  const NerCorpus dev = dev_path ? read_ner_corpus(*dev_path, dev_options) : NerCorpus{};
 
   std::vector<std::string> raw_paths = train_paths;
   for (const std::string& p : a.values("--unlabelled")) raw_paths.push_back(p);

@@ -176,7 +176,38 @@ void trim_entities(const Sentence& sentence, const NerResources& resources,
   std::vector<NamedEntity> kept;
   for (NamedEntity e : entities) {
     if (e.type == EntityType::kPerson) {
-      while (e.first < e.last && resources.is_title(fold_case(tokens[e.first].form))) ++e.first;
+      // Titles stay outside persons ("Russian Foreign Minister [Sergey Lavrov]"), and so does
+      // the rest of a "Title of X" office ("Secretary of State [Antony Blinken]").
+      auto title_at = [&](int i) {
+        return i >= 0 && resources.is_title(fold_case(tokens[i].form));
+      };
+      // A word the training names use in persons ("Martin" of "Martin Luther King").
+      auto person_word = [&](int i) {
+        const std::string folded = fold_case(tokens[i].form);
+        const uint16_t bits = resources.gazetteer.find(Gazetteer::sequence_key(&folded, 1));
+        return (bits & (name_bit(EntityType::kPerson) | part_bit(EntityType::kPerson))) != 0;
+      };
+      // A word that raw text mostly writes in lower case ("state", "foreign", "affairs") is
+      // part of an office, not of a name.
+      auto common_word = [&](int i) {
+        const uint8_t capital = resources.words.find(fold_case(tokens[i].form)).capital;
+        return capital != 0 && capital <= 2;
+      };
+      int office_end = -1;  // one past the last title word with no person word before it
+      for (int i = e.first; i < e.last && !person_word(i); ++i) {
+        if (title_at(i)) office_end = i + 1;
+      }
+      if (office_end == e.last) continue;  // an office alone ("U.S. Secretary")
+      if (office_end > e.first) e.first = office_end;
+      const bool after_title_of = e.first >= 2 && fold_case(tokens[e.first - 1].form) == "of" &&
+                                  title_at(e.first - 2);
+      if (e.first < e.last && fold_case(tokens[e.first].form) == "of" && office_end > 0) {
+        ++e.first;
+      }
+      if (after_title_of || (office_end > 0 && e.first > 0 &&
+                             fold_case(tokens[e.first - 1].form) == "of")) {
+        while (e.last - e.first > 1 && (common_word(e.first) || title_at(e.first))) ++e.first;
+      }
     }
     while (e.first < e.last && possessive_or_punct(e.first)) ++e.first;
     while (e.last > e.first && possessive_or_punct(e.last - 1)) --e.last;

@@ -26,11 +26,15 @@ bool looks_like_conllu(const std::string& path) {
   return false;
 }
 
-void copy_tags(const std::string& tags_path, std::vector<Sentence>& sentences) {
+void copy_tags(const std::vector<std::string>& tags_paths, std::vector<Sentence>& sentences) {
+  if (tags_paths.empty()) return;
   std::unordered_map<std::string, const Sentence*> by_id;
   ConlluReadOptions options;
   options.require_tree = false;
-  const std::vector<TreebankSentence> tagged = read_conllu_file(tags_path, options);
+  std::vector<TreebankSentence> tagged;
+  for (const std::string& path : tags_paths) {
+    for (TreebankSentence& t : read_conllu_file(path, options)) tagged.push_back(std::move(t));
+  }
   for (const TreebankSentence& t : tagged) by_id[t.sentence.id] = &t.sentence;
   for (Sentence& s : sentences) {
     auto it = by_id.find(s.id);
@@ -78,6 +82,9 @@ NerCorpus read_ner_corpus(const std::string& path, const NerCorpusOptions& optio
   if (looks_like_conllu(path)) {
     add_conllu(load_training_data({path}, options.selection), corpus);
     all_types(corpus);
+    // Gold names are derived from the gold analysis above; the features may then see
+    // another one (the tagger's and parser's).
+    copy_tags(options.tags_paths, corpus.sentences);
     return corpus;
   }
   std::string document;
@@ -88,7 +95,7 @@ NerCorpus read_ner_corpus(const std::string& path, const NerCorpusOptions& optio
     corpus.sentences.push_back(std::move(s.sentence));
     corpus.documents.push_back(number);
   }
-  if (!options.tags_path.empty()) copy_tags(options.tags_path, corpus.sentences);
+  copy_tags(options.tags_paths, corpus.sentences);
   corpus.types = {EntityType::kPerson, EntityType::kOrg, EntityType::kLocation};
   return corpus;
 }
@@ -103,6 +110,7 @@ NerCorpus read_ner_corpora(const std::vector<std::string>& paths,
     }
     add_conllu(load_training_data({path}, options.selection), corpus);
   }
+  copy_tags(options.tags_paths, corpus.sentences);
   std::sort(corpus.title_words.begin(), corpus.title_words.end());
   corpus.title_words.erase(std::unique(corpus.title_words.begin(), corpus.title_words.end()),
                            corpus.title_words.end());

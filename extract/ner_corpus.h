@@ -23,10 +23,10 @@ struct NerCorpusOptions {
   // CoNLL-U only: genres left out (the licence rule of the shipped models; see
   // extract/training_data.h). Evaluation keeps every genre.
   TrainingDataOptions selection = {{}};
-  // IOB2 only: a CoNLL-U file whose UPOS/XPOS/lemmas and tree (where it has them) are copied
-  // onto sentences with the same sent_id and the same words (e.g. gold or predicted analyses
-  // of EWT dev for UNER's EWT dev).
-  std::string tags_path;
+  // CoNLL-U files whose UPOS/XPOS/lemmas and tree (or its absence) are copied onto sentences
+  // with the same sent_id and the same words: e.g. gold analyses of EWT dev for UNER's EWT
+  // dev, or the tagger's predictions (for CoNLL-U files, after the gold names are derived).
+  std::vector<std::string> tags_paths;
 };
 
 // Reads `path` as CoNLL-U if its first word line has ten columns, else as IOB2. CoNLL-U gives
