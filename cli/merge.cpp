@@ -1,6 +1,10 @@
 // kg merge: the reduce step. Reads map files (JSON Lines from `kg extract`), adds their
 // documents to the database and recomputes the cross-document graph.
 
+#include <sys/resource.h>
+
+#include <chrono>
+#include <iomanip>
 #include <iostream>
 
 #include "cli/args.h"
@@ -39,7 +43,16 @@ int run_merge(const Args& args) {
   exporter::MergeOptions options;
   options.replace = parsed.has("--replace");
   if (parsed.has("--verbose")) {
-    options.on_stage = [](std::string_view stage) { std::cerr << "kg merge: " << stage << '\n'; };
+    // Wall and CPU seconds since the start, so a slow stage shows even on a busy machine.
+    options.on_stage = [start = std::chrono::steady_clock::now()](std::string_view stage) {
+      const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
+      rusage usage{};
+      getrusage(RUSAGE_SELF, &usage);
+      const double cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+      std::cerr << "kg merge: [" << std::fixed << std::setprecision(1) << wall.count() << " s, cpu "
+                << cpu << " s] " << stage << '\n';
+    };
   }
   const std::string db = parsed.value_or("--db", "kg.db");
   const exporter::MergeReport report = exporter::merge_maps(parsed.positionals(), db, options);

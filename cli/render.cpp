@@ -16,7 +16,7 @@ namespace {
 const CommandSpec kSpec{
     "kg render",
     "DB -o FILE.svg|FILE.png [--focus NAME] [--depth N] [--min-weight W] [--max-nodes N] "
-    "[--layout sfdp|dot|neato]",
+    "[--layout auto|sfdp|dot|neato]",
     "Lays the graph out with Graphviz and draws it: nodes shaped and coloured by type, edges\n"
     "labelled with their relation, thicker when more documents support them, dashed red when\n"
     "negated. Entities without any drawn edge are left out. The format follows the extension.",
@@ -28,7 +28,7 @@ const CommandSpec kSpec{
         {"--min-weight", "W", "leave out edges supported by fewer than W documents (default 1)"},
         {"--max-nodes", "N", "draw at most N entities, nearest and best connected first "
                              "(default 150; 0 for all)"},
-        {"--layout", "ENGINE", "sfdp (default; large graphs), dot (layered) or neato"},
+        {"--layout", "ENGINE", "auto (default: dot up to 80 entities, else sfdp), sfdp, dot or neato"},
     },
     1,
     1,
@@ -45,7 +45,7 @@ int run_render(const Args& args) {
   const auto output = parsed.value("-o");
   if (!output) throw InputError("kg render: -o FILE.svg|FILE.png is required");
   exporter::RenderOptions options;
-  options.engine = parsed.choice("--layout", "sfdp", {"sfdp", "dot", "neato"});
+  options.engine = parsed.choice("--layout", "auto", {"auto", "sfdp", "dot", "neato"});
   options.format = parsed.has("--format") ? parsed.choice("--format", "svg", {"svg", "png"})
                                           : exporter::render_format(*output);
   options.selection.depth = static_cast<int>(parsed.integer("--depth", 2, 0, 100));

@@ -26,7 +26,7 @@ struct DotLayout {
 };
 
 // Builds the styled libcgraph graph of `selection` (all of `graph` when null). Node names are
-// "n<index>" and edge keys "e<index>", as in the other exports. Nodes: label, type, shape and
+// "n<index>" and edge "id" attributes "e<index>", as in the other exports. Nodes: label, type, shape and
 // colour by type; edges: label = relation ("not ..." when negated, the modality in front),
 // weight, pen width growing with the weight, dashed when negated. Streams written with
 // agwrite() go through the `out` given to write_agraph().

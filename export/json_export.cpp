@@ -44,15 +44,26 @@ void span(Writer& w, const extract::OffsetMap& map, extract::Span bytes) {
 void write_json(const graph::KnowledgeGraph& g, std::ostream& out) {
   BufferedOutput buffer(out);
   Writer w(buffer);
+  // One document, node or edge per line (diffable, greppable); the writer is reset for each
+  // element because it writes one JSON value at a time.
+  bool first = true;
+  auto element = [&]() {
+    buffer.append(first ? "\n" : ",\n");
+    first = false;
+    w.Reset(buffer);
+  };
+  auto section = [&](const char* open) {
+    buffer.append(open);
+    first = true;
+  };
   std::vector<extract::OffsetMap> maps;
   maps.reserve(g.documents.size());
   for (const extract::Document& doc : g.documents) maps.emplace_back(doc.text);
   auto doc_id = [&](uint32_t d) { string(w, g.documents[d].id); };
 
-  w.StartObject();
-  key(w, "documents");
-  w.StartArray();
+  section("{\"documents\":[");
   for (const extract::Document& doc : g.documents) {
+    element();
     w.StartObject();
     key(w, "id");
     string(w, doc.id);
@@ -66,12 +77,10 @@ void write_json(const graph::KnowledgeGraph& g, std::ostream& out) {
     string_or_null(w, doc.date);
     w.EndObject();
   }
-  w.EndArray();
-
-  key(w, "nodes");
-  w.StartArray();
+  section("],\n\"nodes\":[");
   for (uint32_t n = 0; n < g.nodes.size(); ++n) {
     const graph::Node& node = g.nodes[n];
+    element();
     w.StartObject();
     key(w, "id");
     id(w, 'n', n);
@@ -103,12 +112,10 @@ void write_json(const graph::KnowledgeGraph& g, std::ostream& out) {
     w.EndArray();
     w.EndObject();
   }
-  w.EndArray();
-
-  key(w, "edges");
-  w.StartArray();
+  section("],\n\"edges\":[");
   for (uint32_t e = 0; e < g.edges.size(); ++e) {
     const graph::Edge& edge = g.edges[e];
+    element();
     w.StartObject();
     key(w, "id");
     id(w, 'e', e);
@@ -168,9 +175,7 @@ void write_json(const graph::KnowledgeGraph& g, std::ostream& out) {
     w.EndArray();
     w.EndObject();
   }
-  w.EndArray();
-  w.EndObject();
-  buffer.Put('\n');
+  buffer.append("]}\n");
   buffer.Flush();
 }
 

@@ -135,13 +135,14 @@ MergeReport merge_maps(const std::vector<std::string>& map_files, const std::str
     return report;
   }
   stage("resolving entities and building the graph");
-  const graph::KnowledgeGraph g = graph::build_graph(all);
+  const graph::KnowledgeGraph g = graph::build_graph(all, graph::BuildOptions{.copy_texts = false});
   report.nodes = g.nodes.size();
   report.edges = g.edges.size();
   store.reset();
   WriteOptions write;
   write.on_stage = [&](std::string_view what) { stage("writing " + std::string(what)); };
   write_store(db_path, all, g, write);
+  stage("done");
   report.written = true;
   return report;
 }

@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
 #include "extract/edit_distance.h"
 #include "extract/error.h"
+#include "extract/offsets.h"
 #include "graph/algorithms.h"
 #include "graph/name_key.h"
 #include "graph/resolver.h"
@@ -81,15 +83,8 @@ std::string document_id(const Store& store, uint32_t document) {
   return q.executeStep() ? q.getColumn(0).getString() : std::string();
 }
 
-std::string local_name(const Store& store, uint32_t document, uint32_t local) {
-  SQLite::Statement q(store.db(), "SELECT name FROM local_entities WHERE document = ? AND idx = ?");
-  q.bind(1, document);
-  q.bind(2, local);
-  return q.executeStep() ? q.getColumn(0).getString() : std::string();
-}
-
-// Suggestions for a name that matched nothing: aliases whose key starts with the typed key,
-// then the closest keys by edit distance; at most `count`, as "Alias (Label, TYPE)".
+// Suggestions for a name that matched nothing: aliases whose key starts with the typed key or
+// holds it as a whole word, then the closest keys by edit distance; at most `count`, as "Alias (Label, TYPE)".
 std::vector<std::string> suggestions(const Store& store, const std::string& key, size_t count) {
   std::vector<std::pair<size_t, std::string>> scored;  // (distance, text)
   std::set<std::string> seen;
@@ -108,6 +103,13 @@ std::vector<std::string> suggestions(const Store& store, const std::string& key,
                         "WHERE a.key >= ?1 AND a.key < ?1 || x'ff' ORDER BY a.key LIMIT 8");
     q.bind(1, key);
     while (q.executeStep()) add(0, q);
+    // A surname or any other whole word of a longer name ("Zelensky" for "Volodymyr Zelensky").
+    SQLite::Statement words(store.db(),
+                            "SELECT a.name, e.label, e.type FROM aliases a JOIN entities e ON e.id = a.entity "
+                            "WHERE ' ' || a.key || ' ' LIKE '% ' || ?1 || ' %' ORDER BY e.degree DESC, a.key "
+                            "LIMIT 8");
+    words.bind(1, key);
+    while (words.executeStep()) add(0, words);
   }
   const size_t limit = std::max<size_t>(2, key.size() / 3);
   SQLite::Statement q(store.db(),
@@ -268,17 +270,36 @@ std::vector<FactInfo> facts(const Store& store, uint32_t a, std::optional<uint32
 
   SQLite::Statement evidence(
       db,
-      "SELECT d.doc_id, t.sentence, substr(d.text, s.start + 1, s.end - s.start), t.start, t.end, "
+      "SELECT d.doc_id, t.sentence, s.start, s.end, t.start, t.end, "
       "t.confidence, (SELECT e.label FROM local_entities l JOIN entities e ON e.id = l.entity "
       "               WHERE l.document = t.document AND l.idx = t.attributed_to), "
       "ev.document, ev.triple "
-      "FROM evidence ev JOIN documents d ON d.id = ev.document "
+      "FROM evidence ev JOIN documents d ON d.id = ev.document "  // d.id only: no text
       "JOIN triples t ON t.document = ev.document AND t.idx = ev.triple "
       "JOIN sentences s ON s.document = t.document AND s.idx = t.sentence "
       "WHERE ev.edge = ? ORDER BY ev.idx");
   SQLite::Statement arguments(db,
                               "SELECT role, text, start, end FROM arguments "
                               "WHERE document = ? AND triple = ? ORDER BY idx");
+  // Each document's text is read once (a busy entity's facts cite a document many times).
+  SQLite::Statement text_of(db, "SELECT text FROM documents WHERE id = ?");
+  struct Text {
+    std::string text;
+    extract::OffsetMap map;
+  };
+  std::unordered_map<int64_t, std::unique_ptr<Text>> texts;
+  auto sentence = [&](int64_t document, uint32_t start, uint32_t end) {
+    auto& entry = texts[document];
+    if (!entry) {
+      text_of.reset();
+      text_of.bind(1, document);
+      std::string text = text_of.executeStep() ? text_of.getColumn(0).getString() : std::string();
+      extract::OffsetMap map(text);
+      entry = std::make_unique<Text>(Text{std::move(text), std::move(map)});
+    }
+    const extract::Span bytes = entry->map.to_bytes(extract::Span{start, end});
+    return entry->text.substr(bytes.start, bytes.size());
+  };
   for (FactInfo& fact : out) {
     evidence.reset();
     evidence.bind(1, fact.edge.id);
@@ -286,14 +307,15 @@ std::vector<FactInfo> facts(const Store& store, uint32_t a, std::optional<uint32
       EvidenceInfo ev;
       ev.document = evidence.getColumn(0).getString();
       ev.sentence = evidence.getColumn(1).getUInt();
-      ev.sentence_text = evidence.getColumn(2).getString();
-      ev.start = evidence.getColumn(3).getUInt();
-      ev.end = evidence.getColumn(4).getUInt();
-      ev.confidence = evidence.getColumn(5).getDouble();
-      if (!evidence.getColumn(6).isNull()) ev.attributed_to = evidence.getColumn(6).getString();
+      ev.sentence_text = sentence(evidence.getColumn(8).getInt64(), evidence.getColumn(2).getUInt(),
+                                  evidence.getColumn(3).getUInt());
+      ev.start = evidence.getColumn(4).getUInt();
+      ev.end = evidence.getColumn(5).getUInt();
+      ev.confidence = evidence.getColumn(6).getDouble();
+      if (!evidence.getColumn(7).isNull()) ev.attributed_to = evidence.getColumn(7).getString();
       arguments.reset();
-      arguments.bind(1, evidence.getColumn(7).getInt64());
-      arguments.bind(2, evidence.getColumn(8).getInt64());
+      arguments.bind(1, evidence.getColumn(8).getInt64());
+      arguments.bind(2, evidence.getColumn(9).getInt64());
       while (arguments.executeStep()) {
         extract::Argument arg;
         arg.role = extract::parse_argument_role(arguments.getColumn(0).getString())
@@ -347,15 +369,6 @@ Explanation explain(const Store& store, std::string_view name_a, std::string_vie
     const std::string key = graph::entity_key(name);
     std::vector<NameUse> found;
     std::set<std::tuple<std::string, std::string, std::string, std::string>> seen;
-    local_names.reset();
-    local_names.bind(1, node);
-    while (local_names.executeStep()) {
-      const std::string local = local_names.getColumn(1).getString();
-      if (graph::entity_key(local) != key) continue;
-      NameUse use{local_names.getColumn(0).getString(), local, local, "entity name",
-                  local_names.getColumn(2).getUInt()};
-      if (seen.emplace(use.document, use.local_name, use.text, use.rule).second) found.push_back(use);
-    }
     mention_names.reset();
     mention_names.bind(1, node);
     while (mention_names.executeStep()) {
@@ -367,26 +380,55 @@ Explanation explain(const Store& store, std::string_view name_a, std::string_vie
                   text, rule, mention_names.getColumn(4).getUInt()};
       if (seen.emplace(use.document, use.local_name, use.text, use.rule).second) found.push_back(use);
     }
+    // A local entity's own name, where no mention in its document already shows it.
+    local_names.reset();
+    local_names.bind(1, node);
+    while (local_names.executeStep()) {
+      const std::string local = local_names.getColumn(1).getString();
+      if (graph::entity_key(local) != key) continue;
+      NameUse use{local_names.getColumn(0).getString(), local, local, "entity name",
+                  local_names.getColumn(2).getUInt()};
+      const bool shown = std::any_of(found.begin(), found.end(), [&](const NameUse& u) {
+        return u.document == use.document && u.local_name == use.local_name && u.text == use.text;
+      });
+      if (!shown && seen.emplace(use.document, use.local_name, use.text, use.rule).second) {
+        found.push_back(use);
+      }
+    }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const NameUse& x, const NameUse& y) { return x.document < y.document; });
     return found;
   };
   out.uses_a = uses(name_a, out.a.id);
   out.uses_b = uses(name_b, out.b.id);
 
   SQLite::Statement merges(store.db(),
-                           "SELECT document, local_entity, rule, anchor_document, "
-                           "anchor_local_entity, evidence FROM merges WHERE entity = ? "
-                           "ORDER BY document, local_entity");
+                           "SELECT m.document, l.name, l.type, m.rule, m.anchor_document, a.name, "
+                           "m.evidence FROM merges m "
+                           "JOIN local_entities l ON l.document = m.document AND l.idx = m.local_entity "
+                           "JOIN local_entities a ON a.document = m.anchor_document "
+                           "AND a.idx = m.anchor_local_entity "
+                           "WHERE m.entity = ? ORDER BY m.document, m.local_entity");
   for (uint32_t node : out.same ? std::vector<uint32_t>{out.a.id}
                                 : std::vector<uint32_t>{out.a.id, out.b.id}) {
     merges.reset();
     merges.bind(1, node);
     while (merges.executeStep()) {
-      const auto d = merges.getColumn(0).getUInt();
-      const auto ad = merges.getColumn(3).getUInt();
-      out.merges.push_back(MergeInfo{document_id(store, d), local_name(store, d, merges.getColumn(1).getUInt()),
-                                     document_id(store, ad),
-                                     local_name(store, ad, merges.getColumn(4).getUInt()),
-                                     merges.getColumn(2).getString(), merges.getColumn(5).getString()});
+      MergeInfo m;
+      m.document = document_id(store, merges.getColumn(0).getUInt());
+      m.name = merges.getColumn(1).getString();
+      m.rule = merges.getColumn(3).getString();
+      m.anchor_document = document_id(store, merges.getColumn(4).getUInt());
+      m.anchor_name = merges.getColumn(5).getString();
+      const auto rule = graph::parse_merge_rule(m.rule);
+      const auto type = extract::parse_entity_type(merges.getColumn(2).getString())
+                            .value_or(extract::EntityType::kOther);
+      const std::string extra =
+          merges.getColumn(6).isNull() ? std::string() : merges.getColumn(6).getString();
+      m.evidence = rule ? graph::describe_merge(*rule, {m.document, m.name, type},
+                                                {m.anchor_document, m.anchor_name, type}, extra)
+                        : extra;
+      out.merges.push_back(std::move(m));
     }
   }
   if (!out.same) {

@@ -57,20 +57,24 @@ std::string render_format(const std::string& path) {
 }
 
 void render(const graph::KnowledgeGraph& g, const RenderOptions& options, const std::string& path) {
-  if (options.engine != "sfdp" && options.engine != "dot" && options.engine != "neato") {
-    throw InputError("--layout: expected sfdp, dot or neato, got '" + options.engine + "'");
+  if (options.engine != "auto" && options.engine != "sfdp" && options.engine != "dot" &&
+      options.engine != "neato") {
+    throw InputError("--layout: expected auto, sfdp, dot or neato, got '" + options.engine + "'");
   }
   const std::string format = options.format.empty() ? render_format(path) : options.format;
   if (format != "svg" && format != "png") {
     throw InputError("unknown image format '" + format + "' (svg or png)");
   }
   const graph::Subgraph selection = graph::select_for_rendering(g, options.selection);
-  const AgraphPtr agraph = build_agraph(g, &selection, DotLayout{options.engine});
+  const std::string engine = options.engine != "auto" ? options.engine
+                             : selection.nodes.size() <= kLayeredMaxNodes ? "dot"
+                                                                          : "sfdp";
+  const AgraphPtr agraph = build_agraph(g, &selection, DotLayout{engine});
   std::unique_ptr<GVC_t, ContextCloser> gvc(gvContext());
   if (!gvc) throw Error("Graphviz: cannot create a context");
   RenderData image;
   {
-    const Layout layout(gvc.get(), agraph.get(), options.engine);
+    const Layout layout(gvc.get(), agraph.get(), engine);
     // Cairo draws antialiased PNGs and embeds nothing external in SVG.
     const std::string device = format == "png" ? "png:cairo" : "svg";
     if (gvRenderData(gvc.get(), agraph.get(), device.c_str(), &image.data, &image.length) != 0) {

@@ -11,9 +11,13 @@ namespace kg::exporter {
 
 struct RenderOptions {
   graph::RenderSelection selection;  // focus, depth, minimum weight, maximum nodes
-  std::string engine = "sfdp";       // sfdp (large graphs), dot (layered), neato (small)
+  // auto: dot up to kLayeredMaxNodes drawn nodes (its edge labels never overlap), sfdp
+  // beyond (dot's layering grows too wide and slow); or sfdp, dot, neato as asked.
+  std::string engine = "auto";
   std::string format;                // "svg" or "png"; empty: from the output's extension
 };
+
+inline constexpr size_t kLayeredMaxNodes = 80;
 
 // The output format for a file name: "svg" for .svg, "png" for .png; throws kg::InputError
 // for anything else.

@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "export/atomic_file.h"
+#include "export/sqlite_statement.h"
 #include "extract/error.h"
 #include "extract/offsets.h"
 #include "graph/algorithms.h"
@@ -41,7 +42,8 @@ CREATE TABLE sentences(
   paragraph_start INTEGER NOT NULL, PRIMARY KEY(document, idx)) WITHOUT ROWID;
 CREATE TABLE local_entities(
   document INTEGER NOT NULL, idx INTEGER NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
-  entity INTEGER NOT NULL, PRIMARY KEY(document, idx)) WITHOUT ROWID;
+  entity INTEGER NOT NULL, merge_rule TEXT, merged_with_document INTEGER,
+  merged_with_local_entity INTEGER, merge_evidence TEXT, PRIMARY KEY(document, idx)) WITHOUT ROWID;
 CREATE TABLE titles(
   document INTEGER NOT NULL, local_entity INTEGER NOT NULL, idx INTEGER NOT NULL,
   title TEXT NOT NULL, PRIMARY KEY(document, local_entity, idx)) WITHOUT ROWID;
@@ -71,19 +73,20 @@ CREATE TABLE edges(
 CREATE TABLE evidence(
   edge INTEGER NOT NULL, idx INTEGER NOT NULL, document INTEGER NOT NULL,
   triple INTEGER NOT NULL, PRIMARY KEY(edge, idx)) WITHOUT ROWID;
-CREATE TABLE merges(
-  document INTEGER NOT NULL, local_entity INTEGER NOT NULL, entity INTEGER NOT NULL,
-  rule TEXT NOT NULL, anchor_document INTEGER NOT NULL, anchor_local_entity INTEGER NOT NULL,
-  evidence TEXT NOT NULL, PRIMARY KEY(document, local_entity)) WITHOUT ROWID;
+CREATE VIEW merges(document, local_entity, entity, rule, anchor_document, anchor_local_entity,
+  evidence) AS
+  SELECT document, idx, entity, merge_rule, merged_with_document, merged_with_local_entity,
+         merge_evidence FROM local_entities WHERE merge_rule IS NOT NULL;
 )sql";
 
 // Created after the bulk insert: building an index once is faster than updating it per row.
+// Only the look-ups that must be fast have one: names (aliases by key) and neighbours (edges
+// by either end). Evidence is keyed by edge, per-document records by (document, index); the
+// node of a local entity is found by a scan (only `kg query explain` asks).
 constexpr const char* kIndexes = R"sql(
 CREATE INDEX aliases_by_key ON aliases(key);
-CREATE INDEX edges_by_source ON edges(source, relation);
-CREATE INDEX edges_by_target ON edges(target, relation);
-CREATE INDEX local_entities_by_entity ON local_entities(entity);
-CREATE INDEX merges_by_entity ON merges(entity);
+CREATE INDEX edges_by_source ON edges(source);
+CREATE INDEX edges_by_target ON edges(target);
 )sql";
 
 // Flushes a folder's entry table, so a rename in it survives a crash (best effort).
@@ -94,188 +97,172 @@ void sync_folder(const std::string& path) {
   ::close(fd);
 }
 
-void bind_text(SQLite::Statement& s, int index, const std::string& text) {
-  if (text.empty()) {
-    s.bind(index);  // NULL: unknown
-  } else {
-    s.bindNoCopy(index, text);
-  }
-}
+// How each local entity joined its node: the merge decisions by member.
+struct LocalAssignment {
+  uint32_t node = 0;
+  const graph::MergeDecision* merge = nullptr;  // null for the first local entity of a node
+};
 
-void step(SQLite::Statement& s) {
-  s.exec();
-  s.reset();
-}
-
-void write_documents(SQLite::Database& db, std::span<const DocumentResult> documents,
-                     const std::vector<std::vector<uint32_t>>& node_of_local) {
-  SQLite::Statement doc_insert(db, "INSERT INTO documents VALUES(?,?,?,?,?,?,?,?)");
-  SQLite::Statement paragraph_insert(db, "INSERT INTO paragraphs VALUES(?,?,?,?)");
-  SQLite::Statement sentence_insert(db, "INSERT INTO sentences VALUES(?,?,?,?,?)");
-  SQLite::Statement entity_insert(db, "INSERT INTO local_entities VALUES(?,?,?,?,?)");
-  SQLite::Statement title_insert(db, "INSERT INTO titles VALUES(?,?,?,?)");
-  SQLite::Statement mention_insert(db, "INSERT INTO mentions VALUES(?,?,?,?,?,?,?)");
-  SQLite::Statement triple_insert(db,
-                                  "INSERT INTO triples VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
-  SQLite::Statement argument_insert(db, "INSERT INTO arguments VALUES(?,?,?,?,?,?,?)");
+void write_documents(sqlite3* db, std::span<const DocumentResult> documents,
+                     const std::vector<std::vector<LocalAssignment>>& assignment) {
+  Statement doc_insert(db, "INSERT INTO documents VALUES(?,?,?,?,?,?,?,?)");
+  Statement paragraph_insert(db, "INSERT INTO paragraphs VALUES(?,?,?,?)");
+  Statement sentence_insert(db, "INSERT INTO sentences VALUES(?,?,?,?,?)");
+  Statement entity_insert(db, "INSERT INTO local_entities VALUES(?,?,?,?,?,?,?,?,?)");
+  Statement title_insert(db, "INSERT INTO titles VALUES(?,?,?,?)");
+  Statement mention_insert(db, "INSERT INTO mentions VALUES(?,?,?,?,?,?,?)");
+  Statement triple_insert(db, "INSERT INTO triples VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+  Statement argument_insert(db, "INSERT INTO arguments VALUES(?,?,?,?,?,?,?)");
   for (uint32_t d = 0; d < documents.size(); ++d) {
     const DocumentResult& r = documents[d];
     const extract::Document& doc = r.document;
     const OffsetMap map(doc.text);
-    doc_insert.bind(1, d);
-    doc_insert.bindNoCopy(2, doc.id);
-    bind_text(doc_insert, 3, doc.name);
-    bind_text(doc_insert, 4, doc.title);
-    bind_text(doc_insert, 5, doc.source);
-    bind_text(doc_insert, 6, doc.url);
-    bind_text(doc_insert, 7, doc.date);
-    doc_insert.bindNoCopy(8, doc.text);
-    step(doc_insert);
+    const int64_t document = d;
+    doc_insert.bind(1, document);
+    doc_insert.bind(2, doc.id);
+    doc_insert.bind_text_or_null(3, doc.name);
+    doc_insert.bind_text_or_null(4, doc.title);
+    doc_insert.bind_text_or_null(5, doc.source);
+    doc_insert.bind_text_or_null(6, doc.url);
+    doc_insert.bind_text_or_null(7, doc.date);
+    doc_insert.bind(8, doc.text);
+    doc_insert.insert();
     for (uint32_t i = 0; i < doc.paragraphs.size(); ++i) {
       const Span p = map.to_chars(doc.paragraphs[i]);
-      paragraph_insert.bind(1, d);
-      paragraph_insert.bind(2, i);
-      paragraph_insert.bind(3, p.start);
-      paragraph_insert.bind(4, p.end);
-      step(paragraph_insert);
+      paragraph_insert.bind(1, document);
+      paragraph_insert.bind(2, int64_t{i});
+      paragraph_insert.bind(3, int64_t{p.start});
+      paragraph_insert.bind(4, int64_t{p.end});
+      paragraph_insert.insert();
     }
     for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
       const Span s = map.to_chars(doc.sentences[i].span);
-      sentence_insert.bind(1, d);
-      sentence_insert.bind(2, i);
-      sentence_insert.bind(3, s.start);
-      sentence_insert.bind(4, s.end);
-      sentence_insert.bind(5, doc.sentences[i].paragraph_start ? 1 : 0);
-      step(sentence_insert);
+      sentence_insert.bind(1, document);
+      sentence_insert.bind(2, int64_t{i});
+      sentence_insert.bind(3, int64_t{s.start});
+      sentence_insert.bind(4, int64_t{s.end});
+      sentence_insert.bind(5, int64_t{doc.sentences[i].paragraph_start ? 1 : 0});
+      sentence_insert.insert();
     }
     for (uint32_t e = 0; e < r.entities.size(); ++e) {
       const extract::Entity& entity = r.entities[e];
-      entity_insert.bind(1, d);
-      entity_insert.bind(2, e);
-      entity_insert.bindNoCopy(3, entity.name);
-      entity_insert.bindNoCopy(4, extract::to_string(entity.type).data());
-      entity_insert.bind(5, node_of_local[d][e]);
-      step(entity_insert);
+      const LocalAssignment& a = assignment[d][e];
+      entity_insert.bind(1, document);
+      entity_insert.bind(2, int64_t{e});
+      entity_insert.bind(3, entity.name);
+      entity_insert.bind(4, extract::to_string(entity.type));
+      entity_insert.bind(5, int64_t{a.node});
+      if (a.merge) {
+        entity_insert.bind(6, graph::to_string(a.merge->rule));
+        entity_insert.bind(7, int64_t{a.merge->anchor.document});
+        entity_insert.bind(8, int64_t{a.merge->anchor.entity});
+        entity_insert.bind_text_or_null(9, a.merge->evidence);
+      } else {
+        for (int column = 6; column <= 9; ++column) entity_insert.bind_null(column);
+      }
+      entity_insert.insert();
       for (uint32_t t = 0; t < entity.titles.size(); ++t) {
-        title_insert.bind(1, d);
-        title_insert.bind(2, e);
-        title_insert.bind(3, t);
-        title_insert.bindNoCopy(4, entity.titles[t]);
-        step(title_insert);
+        title_insert.bind(1, document);
+        title_insert.bind(2, int64_t{e});
+        title_insert.bind(3, int64_t{t});
+        title_insert.bind(4, entity.titles[t]);
+        title_insert.insert();
       }
     }
     for (uint32_t m = 0; m < r.mentions.size(); ++m) {
       const extract::Mention& mention = r.mentions[m];
       const Span s = map.to_chars(mention.span);
-      mention_insert.bind(1, d);
-      mention_insert.bind(2, m);
-      mention_insert.bind(3, mention.entity);
-      mention_insert.bind(4, mention.sentence);
-      mention_insert.bind(5, s.start);
-      mention_insert.bind(6, s.end);
-      mention_insert.bindNoCopy(7, extract::to_string(mention.rule).data());
-      step(mention_insert);
+      mention_insert.bind(1, document);
+      mention_insert.bind(2, int64_t{m});
+      mention_insert.bind(3, int64_t{mention.entity});
+      mention_insert.bind(4, int64_t{mention.sentence});
+      mention_insert.bind(5, int64_t{s.start});
+      mention_insert.bind(6, int64_t{s.end});
+      mention_insert.bind(7, extract::to_string(mention.rule));
+      mention_insert.insert();
     }
     for (uint32_t t = 0; t < r.triples.size(); ++t) {
       const extract::Triple& triple = r.triples[t];
       const Span s = map.to_chars(triple.evidence);
-      triple_insert.bind(1, d);
-      triple_insert.bind(2, t);
-      triple_insert.bind(3, triple.subject);
-      triple_insert.bindNoCopy(4, triple.relation);
-      triple_insert.bind(5, triple.object);
-      triple_insert.bind(6, triple.sentence);
-      triple_insert.bind(7, s.start);
-      triple_insert.bind(8, s.end);
-      triple_insert.bind(9, triple.negated ? 1 : 0);
-      bind_text(triple_insert, 10, triple.modality);
+      triple_insert.bind(1, document);
+      triple_insert.bind(2, int64_t{t});
+      triple_insert.bind(3, int64_t{triple.subject});
+      triple_insert.bind(4, triple.relation);
+      triple_insert.bind(5, int64_t{triple.object});
+      triple_insert.bind(6, int64_t{triple.sentence});
+      triple_insert.bind(7, int64_t{s.start});
+      triple_insert.bind(8, int64_t{s.end});
+      triple_insert.bind(9, int64_t{triple.negated ? 1 : 0});
+      triple_insert.bind_text_or_null(10, triple.modality);
       if (triple.attributed_to < 0) {
-        triple_insert.bind(11);
+        triple_insert.bind_null(11);
       } else {
-        triple_insert.bind(11, triple.attributed_to);
+        triple_insert.bind(11, int64_t{triple.attributed_to});
       }
       triple_insert.bind(12, triple.confidence);
-      step(triple_insert);
+      triple_insert.insert();
       for (uint32_t a = 0; a < triple.arguments.size(); ++a) {
         const extract::Argument& argument = triple.arguments[a];
         const Span as = map.to_chars(argument.span);
-        argument_insert.bind(1, d);
-        argument_insert.bind(2, t);
-        argument_insert.bind(3, a);
-        argument_insert.bindNoCopy(4, extract::to_string(argument.role).data());
-        argument_insert.bindNoCopy(5, argument.text);
-        argument_insert.bind(6, as.start);
-        argument_insert.bind(7, as.end);
-        step(argument_insert);
+        argument_insert.bind(1, document);
+        argument_insert.bind(2, int64_t{t});
+        argument_insert.bind(3, int64_t{a});
+        argument_insert.bind(4, extract::to_string(argument.role));
+        argument_insert.bind(5, argument.text);
+        argument_insert.bind(6, int64_t{as.start});
+        argument_insert.bind(7, int64_t{as.end});
+        argument_insert.insert();
       }
     }
   }
 }
 
-void write_graph(SQLite::Database& db, const graph::KnowledgeGraph& g) {
+void write_graph(sqlite3* db, const graph::KnowledgeGraph& g) {
   const graph::Degrees degrees = graph::degrees(g);
-  SQLite::Statement entity_insert(db, "INSERT INTO entities VALUES(?,?,?,?,?,?,?)");
-  SQLite::Statement alias_insert(db, "INSERT INTO aliases VALUES(?,?,?,?,?)");
+  Statement entity_insert(db, "INSERT INTO entities VALUES(?,?,?,?,?,?,?)");
+  Statement alias_insert(db, "INSERT INTO aliases VALUES(?,?,?,?,?)");
+  std::string key;
   for (uint32_t n = 0; n < g.nodes.size(); ++n) {
     const graph::Node& node = g.nodes[n];
-    entity_insert.bind(1, n);
-    entity_insert.bindNoCopy(2, node.label);
-    entity_insert.bindNoCopy(3, extract::to_string(node.type).data());
-    entity_insert.bindNoCopy(4, node.key);
-    entity_insert.bind(5, static_cast<int64_t>(node.mentions.size()));
+    entity_insert.bind(1, int64_t{n});
+    entity_insert.bind(2, node.label);
+    entity_insert.bind(3, extract::to_string(node.type));
+    entity_insert.bind(4, node.key);
+    entity_insert.bind(5, int64_t{node.mention_count});
     entity_insert.bind(6, static_cast<int64_t>(node.sources.size()));
-    entity_insert.bind(7, degrees.degree[n]);
-    step(entity_insert);
+    entity_insert.bind(7, int64_t{degrees.degree[n]});
+    entity_insert.insert();
     for (const graph::Alias& alias : node.aliases) {
-      alias_insert.bind(1, n);
-      alias_insert.bindNoCopy(2, alias.name);
-      alias_insert.bind(3, graph::entity_key(alias.name));
-      alias_insert.bind(4, alias.mentions);
-      alias_insert.bind(5, alias.documents);
-      step(alias_insert);
+      key = graph::entity_key(alias.name);
+      alias_insert.bind(1, int64_t{n});
+      alias_insert.bind(2, alias.name);
+      alias_insert.bind(3, key);
+      alias_insert.bind(4, int64_t{alias.mentions});
+      alias_insert.bind(5, int64_t{alias.documents});
+      alias_insert.insert();
     }
   }
-  SQLite::Statement edge_insert(db, "INSERT INTO edges VALUES(?,?,?,?,?,?,?,?)");
-  SQLite::Statement evidence_insert(db, "INSERT INTO evidence VALUES(?,?,?,?)");
+  Statement edge_insert(db, "INSERT INTO edges VALUES(?,?,?,?,?,?,?,?)");
+  Statement evidence_insert(db, "INSERT INTO evidence VALUES(?,?,?,?)");
   for (uint32_t e = 0; e < g.edges.size(); ++e) {
     const graph::Edge& edge = g.edges[e];
-    edge_insert.bind(1, e);
-    edge_insert.bind(2, edge.source);
-    edge_insert.bind(3, edge.target);
-    edge_insert.bindNoCopy(4, edge.relation);
-    edge_insert.bind(5, edge.negated ? 1 : 0);
-    bind_text(edge_insert, 6, edge.modality);
-    edge_insert.bind(7, edge.weight);
+    edge_insert.bind(1, int64_t{e});
+    edge_insert.bind(2, int64_t{edge.source});
+    edge_insert.bind(3, int64_t{edge.target});
+    edge_insert.bind(4, edge.relation);
+    edge_insert.bind(5, int64_t{edge.negated ? 1 : 0});
+    edge_insert.bind_text_or_null(6, edge.modality);
+    edge_insert.bind(7, int64_t{edge.weight});
     edge_insert.bind(8, edge.confidence);
-    step(edge_insert);
-    uint32_t idx = 0;
+    edge_insert.insert();
+    int64_t idx = 0;
     for (const graph::Evidence& ev : g.edge_evidence(edge)) {
-      evidence_insert.bind(1, e);
+      evidence_insert.bind(1, int64_t{e});
       evidence_insert.bind(2, idx++);
-      evidence_insert.bind(3, ev.document);
-      evidence_insert.bind(4, ev.triple);
-      step(evidence_insert);
+      evidence_insert.bind(3, int64_t{ev.document});
+      evidence_insert.bind(4, int64_t{ev.triple});
+      evidence_insert.insert();
     }
-  }
-  SQLite::Statement merge_insert(db, "INSERT INTO merges VALUES(?,?,?,?,?,?,?)");
-  // The node of a local entity, for the merges table.
-  std::vector<std::vector<uint32_t>> node_of_local(g.documents.size());
-  for (uint32_t n = 0; n < g.nodes.size(); ++n) {
-    for (const graph::LocalRef& m : g.nodes[n].members) {
-      auto& list = node_of_local[m.document];
-      if (list.size() <= m.entity) list.resize(m.entity + 1);
-      list[m.entity] = n;
-    }
-  }
-  for (const graph::MergeDecision& merge : g.merges) {
-    merge_insert.bind(1, merge.member.document);
-    merge_insert.bind(2, merge.member.entity);
-    merge_insert.bind(3, node_of_local[merge.member.document][merge.member.entity]);
-    merge_insert.bindNoCopy(4, graph::to_string(merge.rule).data());
-    merge_insert.bind(5, merge.anchor.document);
-    merge_insert.bind(6, merge.anchor.entity);
-    merge_insert.bindNoCopy(7, merge.evidence);
-    step(merge_insert);
   }
 }
 
@@ -301,7 +288,7 @@ Store Store::open(const std::string& path) {
   int32_t application_id = 0;
   int user_version = 0;
   try {
-    db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
+    db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
     application_id = db->execAndGet("PRAGMA application_id").getInt();
     user_version = db->execAndGet("PRAGMA user_version").getInt();
   } catch (const SQLite::Exception& e) {
@@ -335,28 +322,30 @@ void write_store(const std::string& path, std::span<const DocumentResult> docume
   if (fs::is_directory(destination)) throw InputError(path + ": a folder, not a database file");
   AtomicFile file(path);  // SQLite writes its temporary path; commit() syncs and renames
 
-  std::vector<std::vector<uint32_t>> node_of_local(documents.size());
-  for (uint32_t d = 0; d < documents.size(); ++d) {
-    node_of_local[d].resize(documents[d].entities.size());
-  }
+  std::vector<std::vector<LocalAssignment>> assignment(documents.size());
+  for (uint32_t d = 0; d < documents.size(); ++d) assignment[d].resize(documents[d].entities.size());
   for (uint32_t n = 0; n < graph.nodes.size(); ++n) {
-    for (const graph::LocalRef& m : graph.nodes[n].members) node_of_local[m.document][m.entity] = n;
+    for (const graph::LocalRef& m : graph.nodes[n].members) assignment[m.document][m.entity].node = n;
+  }
+  for (const graph::MergeDecision& merge : graph.merges) {
+    assignment[merge.member.document][merge.member.entity].merge = &merge;
   }
 
   try {
-    SQLite::Database db(file.temp_path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    SQLite::Database db(file.temp_path(),
+                        SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
     // The temporary file is thrown away on any failure, so it needs no journal and no syncs
     // until the end; durability comes from the fsync before the rename.
     db.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE;"
-            "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-262144;");
+            "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-131072;");
     SQLite::Transaction transaction(db);
     db.exec(kSchema);
     db.exec("INSERT INTO meta VALUES('format','kg-store'),('schema_version','" +
             std::to_string(kSchemaVersion) + "'),('offsets','unicode code points')");
     stage("documents");
-    write_documents(db, documents, node_of_local);
+    write_documents(db.getHandle(), documents, assignment);
     stage("graph");
-    write_graph(db, graph);
+    write_graph(db.getHandle(), graph);
     stage("indexes");
     db.exec(kIndexes);
     db.exec("PRAGMA user_version=" + std::to_string(kSchemaVersion) +
@@ -367,6 +356,11 @@ void write_store(const std::string& path, std::span<const DocumentResult> docume
     const int code = e.getErrorCode();
     throw Error(path + ": writing the database failed: " + e.what() +
                 (code == SQLITE_FULL ? " (disk full?)" : "") +
+                "; the previous database is unchanged");
+  } catch (const InputError&) {
+    throw;
+  } catch (const Error& e) {
+    throw Error(path + ": writing the database failed: " + e.what() +
                 "; the previous database is unchanged");
   }
   file.commit();

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <limits>
 
 #include "extract/error.h"
@@ -544,6 +545,10 @@ MapReader::MapReader(std::string path, size_t max_line_bytes)
     file_ = stdin;
     path_ = "<stdin>";
     return;
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path_, ec)) {
+    throw InputError(path_ + ": a folder; give the map files (*.jsonl) in it");
   }
   file_ = std::fopen(path_.c_str(), "rb");
   if (!file_) {

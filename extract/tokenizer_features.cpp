@@ -472,13 +472,13 @@ namespace {
 enum JoinTemplate : uint32_t {
   kJBias = 1, kJLeft, kJRight, kJPair, kJLeftTriple, kJRightTriple, kJShapePair,
   kJShapeLeft3, kJShapeRight3, kJShape4, kJShapeWord, kJWordShape, kJChunk, kJPrefix, kJSuffix,
-  kJAbbrev, kJAfterDot, kJAbbrevAfter, kJPosition, kJAbbrevFlags,
+  kJAbbrev, kJAfterDot, kJAbbrevAfter, kJPosition,
 };
 enum BoundaryTemplate : uint32_t {
   kBBias = 40, kBWord, kBNext, kBPrev, kBWordNext, kBPrevWord, kBShape, kBNextShape,
   kBShapePair, kBShape3Left, kBShape3Right, kBGap, kBGapShapes, kBAbbrev, kBLength,
   kBLengthShape, kBNesting, kBRemaining, kBWordNextShape, kBShapeNextWord, kBNext2,
-  kBAbbrevFlags,
+  kBAbbrevNext,
 };
 
 inline uint64_t pack(uint32_t a, uint32_t b) { return uint64_t{a} << 32 | b; }
@@ -567,11 +567,11 @@ void join_features(std::string_view text, const std::vector<Atom>& atoms, size_t
     const uint32_t flags = (lexicon.learnt_abbreviation(abbrev) ? 1u : 0u) |
                            (lexicon.builtin_abbreviation(abbrev) ? 2u : 0u);
     const uint32_t after = after_dot_class(atoms, i + 1);
-    // Whether either list has it, then which: the lists mostly agree where the treebanks
-    // have examples, so "in a list" is what generalises to abbreviations they lack.
+    // Only whether either list has it: "in a list" is what generalises to abbreviations the
+    // treebanks lack, and which list it is differs between training (lists counted on the
+    // other half of the documents) and use (lists counted on all of them).
     const uint32_t listed = flags != 0;
     out.push_back(FeatureHasher::id(kJAbbrev, listed, l.shape));
-    out.push_back(FeatureHasher::id(kJAbbrevFlags, flags));
     out.push_back(FeatureHasher::id(kJAfterDot, after, pack(l.shape, rr_shape)));
     out.push_back(FeatureHasher::id(kJAbbrevAfter, listed, after));
   }
@@ -652,7 +652,7 @@ void boundary_features(const std::vector<TokenView>& tokens, size_t t, const Sen
   out.push_back(FeatureHasher::id(kBGap, gap));
   out.push_back(FeatureHasher::id(kBGapShapes, gap, pack(w.hash, next.shape)));
   out.push_back(FeatureHasher::id(kBAbbrev, w.abbreviation != 0, pack(next.shape, gap)));
-  out.push_back(FeatureHasher::id(kBAbbrevFlags, w.abbreviation, next.hash));
+  out.push_back(FeatureHasher::id(kBAbbrevNext, w.abbreviation != 0, next.hash));
   out.push_back(FeatureHasher::id(kBLength, bucket(state.length)));
   out.push_back(FeatureHasher::id(kBLengthShape, bucket(state.length), pack(w.shape, next.shape)));
   out.push_back(FeatureHasher::id(kBNesting, static_cast<uint32_t>(std::min(state.depth, 3)),

@@ -48,7 +48,7 @@ struct Atom {
   uint32_t end = 0;
   AtomKind kind = AtomKind::kWord;
   Gap gap = Gap::kNone;  // white space between the previous atom (or the range start) and this
-  uint32_t hash = 0;     // of the normalised form (lower case, folded quotes; numbers by length)
+  uint32_t hash = 0;     // of the normalised form (normalised_hash: lower case, folded quotes, digits as 0)
   uint32_t shape = 0;    // small id of the atom's shape (case pattern and length; the character for punctuation)
 };
 
@@ -103,7 +103,7 @@ class LexiconIndex {
 // --- Features ---
 
 // Feature template ids are part of the model fingerprint: renumbering them invalidates models.
-inline constexpr uint32_t kFeatureTemplateVersion = 4;
+inline constexpr uint32_t kFeatureTemplateVersion = 5;
 
 // True where touching atoms are always separate tokens, without asking the classifier: next
 // to a URL or e-mail address, whose extent the scanner already decided (it leaves trailing

@@ -75,7 +75,7 @@ std::string choose_label(std::span<const DocumentResult> documents,
 // A name of a node seen once: as a local entity's name (mention = false) or as the text of a
 // name mention (mention = true).
 struct AliasUse {
-  std::string name;
+  std::string_view name;  // into the documents, which outlive the build
   uint32_t document;
   bool mention;
   friend bool operator<(const AliasUse& a, const AliasUse& b) {
@@ -104,8 +104,9 @@ void fill_nodes(std::span<const DocumentResult> documents,
       nodes[n].mentions.push_back(NodeMention{d, static_cast<uint32_t>(mention.sentence),
                                               mention.span, mention.rule});
       if (is_name_rule(mention.rule)) {
-        uses[n].push_back(AliasUse{doc.document.text.substr(mention.span.start, mention.span.size()),
-                                   d, true});
+        uses[n].push_back(AliasUse{
+            std::string_view(doc.document.text).substr(mention.span.start, mention.span.size()), d,
+            true});
       }
     }
   }
@@ -122,7 +123,7 @@ void fill_nodes(std::span<const DocumentResult> documents,
     auto& list = uses[n];
     std::sort(list.begin(), list.end());
     for (size_t i = 0; i < list.size();) {
-      Alias alias{list[i].name, 0, 0};
+      Alias alias{std::string(list[i].name), 0, 0};
       size_t j = i;
       for (; j < list.size() && list[j].name == list[i].name; ++j) {
         if (list[j].mention) ++alias.mentions;
@@ -139,32 +140,43 @@ void fill_nodes(std::span<const DocumentResult> documents,
 struct TripleRef {
   uint32_t source;
   uint32_t target;
-  const std::string* relation;
+  uint32_t relation;  // rank of the relation string among all relations (byte order)
   bool negated;
-  const std::string* modality;
+  uint32_t modality;  // rank of the modality string ("" first)
   uint32_t document;
   uint32_t triple;
   const extract::Triple* data;
 };
 
 bool same_edge(const TripleRef& a, const TripleRef& b) {
-  return a.source == b.source && a.target == b.target && *a.relation == *b.relation &&
-         a.negated == b.negated && *a.modality == *b.modality;
+  return a.source == b.source && a.target == b.target && a.relation == b.relation &&
+         a.negated == b.negated && a.modality == b.modality;
 }
 
 bool edge_less(const TripleRef& a, const TripleRef& b) {
-  if (a.source != b.source) return a.source < b.source;
-  if (const int c = a.relation->compare(*b.relation); c != 0) return c < 0;
-  if (a.target != b.target) return a.target < b.target;
-  if (a.negated != b.negated) return a.negated < b.negated;
-  if (const int c = a.modality->compare(*b.modality); c != 0) return c < 0;
-  return std::tie(a.document, a.data->sentence, a.data->evidence, a.triple) <
-         std::tie(b.document, b.data->sentence, b.data->evidence, b.triple);
+  return std::tie(a.source, a.relation, a.target, a.negated, a.modality, a.document,
+                  a.data->sentence, a.data->evidence, a.triple) <
+         std::tie(b.source, b.relation, b.target, b.negated, b.modality, b.document,
+                  b.data->sentence, b.data->evidence, b.triple);
 }
+
+// Numbers the distinct strings in byte order, so comparing numbers compares the strings.
+class Ranks {
+ public:
+  void add(const std::string& s) { ranks_.emplace(s, 0); }
+  void finish() {
+    uint32_t next = 0;
+    for (auto& [text, rank] : ranks_) rank = next++;
+  }
+  uint32_t operator[](const std::string& s) const { return ranks_.at(s); }
+
+ private:
+  std::map<std::string, uint32_t> ranks_;
+};
 
 }  // namespace
 
-KnowledgeGraph build_graph(std::span<const DocumentResult> documents,
+KnowledgeGraph build_graph(std::span<const DocumentResult> documents, const BuildOptions& options,
                            const ExactNameResolver& resolver) {
   check_sorted_unique(documents);
   const Resolution resolution = resolver.resolve(documents);
@@ -209,17 +221,28 @@ KnowledgeGraph build_graph(std::span<const DocumentResult> documents,
   auto node_of = [&](uint32_t d, int local) { return node_of_local[d][static_cast<size_t>(local)]; };
 
   // Edges: group every triple by its key, in canonical order.
-  std::vector<TripleRef> triples;
+  Ranks relations;
+  Ranks modalities;
+  modalities.add("");
   size_t triple_count = 0;
-  for (const DocumentResult& doc : documents) triple_count += doc.triples.size();
+  for (const DocumentResult& doc : documents) {
+    triple_count += doc.triples.size();
+    for (const extract::Triple& t : doc.triples) {
+      relations.add(t.relation);
+      if (!t.modality.empty()) modalities.add(t.modality);
+    }
+  }
+  relations.finish();
+  modalities.finish();
+  std::vector<TripleRef> triples;
   triples.reserve(triple_count);
   for (uint32_t d = 0; d < documents.size(); ++d) {
     const auto& list = documents[d].triples;
     for (uint32_t t = 0; t < list.size(); ++t) {
       const extract::Triple& triple = list[t];
       triples.push_back(TripleRef{node_of(d, triple.subject), node_of(d, triple.object),
-                                  &triple.relation, triple.negated, &triple.modality, d, t,
-                                  &triple});
+                                  relations[triple.relation], triple.negated,
+                                  modalities[triple.modality], d, t, &triple});
     }
   }
   std::sort(triples.begin(), triples.end(), edge_less);
@@ -229,9 +252,9 @@ KnowledgeGraph build_graph(std::span<const DocumentResult> documents,
     Edge edge;
     edge.source = triples[i].source;
     edge.target = triples[i].target;
-    edge.relation = *triples[i].relation;
+    edge.relation = triples[i].data->relation;
     edge.negated = triples[i].negated;
-    edge.modality = *triples[i].modality;
+    edge.modality = triples[i].data->modality;
     edge.evidence_begin = static_cast<uint32_t>(g.evidence.size());
     for (; j < triples.size() && same_edge(triples[i], triples[j]); ++j) {
       const TripleRef& ref = triples[j];
@@ -257,6 +280,7 @@ KnowledgeGraph build_graph(std::span<const DocumentResult> documents,
     copy.source = doc.document.source;
     copy.url = doc.document.url;
     copy.date = doc.document.date;
+    if (!options.copy_texts) continue;
     copy.text = doc.document.text;
     copy.paragraphs = doc.document.paragraphs;
     copy.sentences.reserve(doc.document.sentences.size());

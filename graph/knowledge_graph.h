@@ -111,10 +111,18 @@ struct KnowledgeGraph {
 // ("the council") and appositions ("a former diplomat") are mentions but not names.
 bool is_name_rule(extract::LinkRule rule);
 
+struct BuildOptions {
+  // Copy each document's text and sentence spans into the graph. The store writer needs only
+  // the structure (it writes the texts from the documents themselves), and a million-edge
+  // corpus has hundreds of megabytes of text not worth holding twice.
+  bool copy_texts = true;
+};
+
 // The reduce: derives the cross-document graph from per-document results. `documents` must be
 // sorted by id with unique ids (the store guarantees it). Deterministic: the same set of
 // documents gives the same graph, whatever the resolver's internal order.
 KnowledgeGraph build_graph(std::span<const extract::DocumentResult> documents,
+                           const BuildOptions& options = {},
                            const ExactNameResolver& resolver = {});
 
 // Throws kg::InputError unless documents are sorted by id and ids are unique.

@@ -1,6 +1,6 @@
 #include "graph/resolver.h"
 
-#include <map>
+#include <unordered_map>
 #include <utility>
 
 #include "extract/enum_names.h"
@@ -26,30 +26,53 @@ std::string entity_key(std::string_view name) {
 Resolution ExactNameResolver::resolve(std::span<const extract::DocumentResult> documents) const {
   Resolution out;
   out.entity_of.resize(documents.size());
-  // (type, key) -> (global entity, the first local entity with it)
-  std::map<std::pair<extract::EntityType, std::string>, std::pair<uint32_t, LocalRef>> groups;
+  // Group by (type, key). Names repeat across documents far more than keys differ from
+  // names, so the key is computed once per distinct (type, name).
+  struct Group {
+    uint32_t entity;
+    LocalRef first;
+  };
+  std::unordered_map<std::string, Group> groups;             // type byte + key -> group
+  std::unordered_map<std::string, const Group*> by_name;      // type byte + name -> group
+  std::string name_lookup;
   for (uint32_t d = 0; d < documents.size(); ++d) {
     const auto& entities = documents[d].entities;
     out.entity_of[d].resize(entities.size());
     for (uint32_t e = 0; e < entities.size(); ++e) {
       const LocalRef here{d, e};
-      auto [it, inserted] = groups.try_emplace({entities[e].type, entity_key(entities[e].name)},
-                                               out.entity_count, here);
-      if (inserted) {
-        ++out.entity_count;
+      name_lookup.assign(1, static_cast<char>(entities[e].type));
+      name_lookup += entities[e].name;
+      const Group* group = nullptr;
+      if (auto hit = by_name.find(name_lookup); hit != by_name.end()) {
+        group = hit->second;
       } else {
-        const LocalRef anchor = it->second.second;
-        const extract::Entity& first = documents[anchor.document].entities[anchor.entity];
-        out.merges.push_back(MergeDecision{
-            here, anchor, MergeRule::kExactName,
-            "'" + entities[e].name + "' in " + documents[d].document.id + " and '" + first.name +
-                "' in " + documents[anchor.document].document.id + " both normalise to '" +
-                it->first.second + "' and are both " +
-                std::string(extract::to_string(entities[e].type))});
+        std::string key(1, static_cast<char>(entities[e].type));
+        key += entity_key(entities[e].name);
+        auto [it, inserted] = groups.try_emplace(std::move(key), Group{out.entity_count, here});
+        if (inserted) ++out.entity_count;
+        group = &it->second;  // unordered_map nodes are stable
+        by_name.emplace(name_lookup, group);
       }
-      out.entity_of[d][e] = it->second.first;
+      if (!(group->first == here)) {
+        out.merges.push_back(MergeDecision{here, group->first, MergeRule::kExactName, {}});
+      }
+      out.entity_of[d][e] = group->entity;
     }
   }
+  return out;
+}
+
+std::string describe_merge(MergeRule rule, const LocalSummary& member, const LocalSummary& anchor,
+                           std::string_view evidence) {
+  std::string out = "'" + member.name + "' in " + member.document + " and '" + anchor.name +
+                    "' in " + anchor.document;
+  switch (rule) {
+    case MergeRule::kExactName:
+      out += " both normalise to '" + entity_key(member.name) + "' and are both " +
+             std::string(extract::to_string(member.type));
+      break;
+  }
+  if (!evidence.empty()) out += " (" + std::string(evidence) + ")";
   return out;
 }
 

@@ -44,7 +44,9 @@ std::string_view to_string(MergeRule rule);
 std::optional<MergeRule> parse_merge_rule(std::string_view text);
 
 // Why `member` joined the global entity that `anchor` (a local entity seen earlier in the
-// sorted documents) belongs to. `evidence` is one sentence for people (`kg query explain`).
+// sorted documents) belongs to. `evidence` holds what the rule alone does not say (issue 7's
+// rules: the defining sentence of an acronym, the shared context of a spelling variant); it
+// is empty for exact_name, whose explanation follows from the two names (describe_merge()).
 struct MergeDecision {
   LocalRef member;
   LocalRef anchor;
@@ -84,5 +86,17 @@ class ExactNameResolver {
   // One sentence saying why the two entities are separate nodes under this resolver's rules.
   std::string why_apart(const EntitySummary& a, const EntitySummary& b) const;
 };
+
+// A local entity as a merge explanation names it.
+struct LocalSummary {
+  std::string document;  // document id
+  std::string name;
+  extract::EntityType type = extract::EntityType::kOther;
+};
+
+// One sentence explaining a merge decision for people (`kg query explain`), from the rule,
+// the two local entities and the decision's own evidence.
+std::string describe_merge(MergeRule rule, const LocalSummary& member, const LocalSummary& anchor,
+                           std::string_view evidence);
 
 }  // namespace kg::graph

@@ -1,0 +1,69 @@
+// `kg train tokenizer` and `kg eval` run as a user runs them: exit codes, files, output.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+namespace {
+
+using ::testing::HasSubstr;
+
+const std::string kFixture = std::string(KG_TEST_DATA_DIR) + "/tokenizer/tiny.conllu";
+
+struct KgRun {
+  int status = -1;
+  std::string output;  // stdout and stderr together
+};
+
+KgRun run(const std::string& args) {
+  KgRun r;
+  const std::string command = std::string(KG_BINARY) + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 4096> buffer{};
+  size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.output.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string temp_model() {
+  return (std::filesystem::path(::testing::TempDir()) / "kg_cli_tokenizer.kgm").string();
+}
+
+TEST(KgTrainEval, TrainsThenEvaluatesATokenizer) {
+  const std::string model = temp_model();
+  const KgRun train = run("train tokenizer --train " + kFixture + " --dev " + kFixture + " -o " +
+                        model + " --epochs 10 --seed 3");
+  ASSERT_EQ(train.status, 0) << train.output;
+  EXPECT_THAT(train.output, HasSubstr("epoch 10"));
+  ASSERT_TRUE(std::filesystem::exists(model));
+  const KgRun eval = run("eval tokenizer " + model + " " + kFixture + " --json");
+  ASSERT_EQ(eval.status, 0) << eval.output;
+  EXPECT_THAT(eval.output, HasSubstr("\"Tokens\":{\"precision\":100.00,\"recall\":100.00,\"f1\":100.00"));
+  EXPECT_THAT(eval.output, HasSubstr("\"Sentences\":{\"precision\":100.00"));
+}
+
+TEST(KgTrainEval, BadUsageExitsWithTwo) {
+  EXPECT_EQ(run("train tokenizer --train " + kFixture).status, 2);  // no -o
+  EXPECT_EQ(run("train tokeniser").status, 2);
+  const KgRun missing = run("eval tokenizer /nonexistent/model.kgm " + kFixture);
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_THAT(missing.output, HasSubstr("/nonexistent/model.kgm"));
+}
+
+TEST(KgTrainEval, AModelOfTheWrongKindIsNamed) {
+  const KgRun r = run("eval parser " + std::string(KG_SOURCE_DIR) + "/models/tokenizer.kgm " +
+                    kFixture);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.output, HasSubstr("none of the models is a parser model"));
+}
+
+}  // namespace
