@@ -1,17 +1,21 @@
-// kg parse: runs kg's analysis stages over a file and writes the annotated sentences.
-// Minimal version (NER only, over CoNLL-U input) until the pipeline with the tokenizer, tagger
-// and parser lands; its shape (--input, --format, --model) is the one DESIGN.md fixes.
+// `kg parse`: runs kg's statistical stages (segmentation, POS tags and lemmas, and the stages
+// added later) on a file and prints the analysis as CoNLL-U or as a readable table.
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/models.h"
 #include "extract/conllu.h"
+#include "extract/document.h"
 #include "extract/error.h"
 #include "extract/iob2.h"
-#include "extract/model_file.h"
-#include "extract/ner.h"
+#include "extract/pipeline.h"
+#include "extract/reader.h"
 
 namespace kg::cli {
 
@@ -19,69 +23,131 @@ namespace {
 
 const CommandSpec kSpec = {
     "kg parse",
-    "FILE [--input conllu] [--format conllu|iob2] [--all-types] [--model FILE...]",
-    "Annotates the sentences of FILE ('-' for stdin) with kg's models and writes them to stdout.\n"
-    "--format iob2 writes Universal NER's five-column layout (PER, ORG, LOC) over the given\n"
-    "words, so outside scorers can score kg's named entities.",
+    "FILE [--input text|conllu] [--format conllu|text|iob2] [--all-types] [--models DIR]",
+    "Analyses FILE ('-' for stdin) with kg's models and prints one analysis per sentence.\n"
+    "--input text (the default) reads raw text and needs the tokenizer model; --input conllu\n"
+    "takes the words (and sentence ids and text) of a CoNLL-U file and re-annotates them,\n"
+    "ignoring its tags, lemmas and trees, so the output has exactly the same words in the same\n"
+    "order (for evaluation with gold tokenization). --format conllu (the default) writes\n"
+    "CoNLL-U; --format text writes, per sentence, '# text' and one aligned row per word:\n"
+    "ID FORM LEMMA UPOS XPOS HEAD DEPREL ('_' where a stage did not run), then a blank line;\n"
+    "--format iob2 writes the named entities in Universal NER's five-column IOB2 layout\n"
+    "(PER, ORG, LOC) over the same words, so outside scorers can score kg's names. Sentences\n"
+    "of one document ('# newdoc id' in CoNLL-U) are annotated together. Names are found when\n"
+    "the model folder has ner.kgm (--format iob2 requires it).",
     {
-        {"--input", "FORMAT", "input format: conllu (words given; default)"},
-        {"--format", "FORMAT", "output format: conllu (default) or iob2"},
+        {"--input", "KIND", "text (raw text, the default) or conllu (gold words)"},
+        {"--format", "KIND", "conllu (the default), text or iob2"},
         {"--all-types", "", "iob2: write every kg type (B-NORP, B-DATE, ...), not only PER/ORG/LOC"},
-        {"--model", "FILE",
-         "a model file to use instead of the shipped one of its kind (repeatable)", true},
+        kModelsOption,
     },
     1,
-    1,
-};
+    1};
 
-std::string default_model(const std::string& kind) {
-  return std::string(KG_MODELS_DIR) + "/" + kind + ".kgm";
+std::string read_all(const std::string& path) {
+  if (path == "-") {
+    return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open the file (does it exist and is it readable?)");
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void write_text(std::ostream& out, const extract::Sentence& s) {
+  if (!s.id.empty()) out << "# sent_id = " << s.id << '\n';
+  out << "# text = " << (s.text.empty() ? extract::surface_text(s) : s.text) << '\n';
+  std::vector<std::vector<std::string>> rows;
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    const extract::Token& t = s.tokens[i];
+    const bool parsed = t.head >= 0;
+    rows.push_back({std::to_string(i + 1), t.form, t.lemma.empty() ? "_" : t.lemma,
+                    std::string(to_string(t.upos)), std::string(to_string(t.xpos)),
+                    parsed ? std::to_string(t.head) : "_",
+                    parsed ? std::string(to_string(t.deprel)) : "_"});
+  }
+  std::vector<size_t> width(7, 0);
+  for (const auto& row : rows) {
+    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+  }
+  for (const auto& row : rows) {
+    std::string line;
+    for (size_t c = 0; c < row.size(); ++c) {
+      line += row[c];
+      if (c + 1 < row.size()) line.append(width[c] - row[c].size() + 2, ' ');
+    }
+    out << line << '\n';
+  }
+  out << '\n';
 }
 
 }  // namespace
 
 int parse(const Args& args) {
-  const ParsedArgs a = parse_args(kSpec, args);
-  if (a.help_requested()) {
+  const ParsedArgs parsed = parse_args(kSpec, args);
+  if (parsed.help_requested()) {
     std::cout << help_text(kSpec);
     return 0;
   }
-  a.choice("--input", "conllu", {"conllu"});
-  const std::string format = a.choice("--format", "conllu", {"conllu", "iob2"});
-  std::string ner_path = default_model("ner");
-  for (const std::string& m : a.values("--model")) {
-    if (extract::model_kind(m) == "ner") ner_path = m;
-  }
-  const auto ner = extract::Ner::load(ner_path);
+  const std::string path = parsed.positionals().front();
+  const std::string input = parsed.choice("--input", "text", {"text", "conllu"});
+  const std::string format = parsed.choice("--format", "conllu", {"conllu", "text", "iob2"});
 
-  const std::string& path = a.positionals()[0];
-  extract::ConlluReadOptions read_options;
-  read_options.require_tree = false;
-  std::vector<extract::TreebankSentence> sentences;
-  if (path == "-") {
-    sentences = extract::read_conllu(std::cin, "<stdin>", read_options);
-  } else {
-    sentences = extract::read_conllu_file(path, read_options);
-  }
-  // Documents ("# newdoc id") are annotated as wholes: names recur within a document.
-  for (size_t first = 0; first < sentences.size();) {
-    size_t last = first + 1;
-    while (last < sentences.size() && !sentences[last].document_start) ++last;
-    std::vector<extract::Sentence> document;
-    for (size_t k = first; k < last; ++k) document.push_back(std::move(sentences[k].sentence));
-    ner->annotate(document);
-    for (const extract::Sentence& s : document) {
-      if (format == "iob2") {
-        extract::Iob2WriteOptions iob2_options;
-        iob2_options.uner_types_only = !a.has("--all-types");
-        extract::write_iob2(std::cout, s, iob2_options);
-      } else {
-        extract::write_conllu(std::cout, s);
-      }
+  extract::PipelineOptions options;
+  options.model_dir = model_dir(parsed);
+  options.tokenize = input == "text";
+  // Names are found when the model folder has the NER model; --format iob2 needs it.
+  options.recognise_names =
+      format == "iob2" ||
+      std::filesystem::exists(extract::Pipeline::model_path(options.model_dir, "ner"));
+  const extract::Pipeline pipeline = extract::Pipeline::load(options);
+
+  std::vector<extract::Sentence> sentences;
+  if (input == "conllu") {
+    extract::ConlluReadOptions read_options;
+    read_options.require_tree = false;  // only the words are used
+    std::vector<extract::TreebankSentence> treebank;
+    if (path == "-") {
+      treebank = extract::read_conllu(std::cin, "<stdin>", read_options);
+    } else {
+      treebank = extract::read_conllu_file(path, read_options);
     }
-    first = last;
+    sentences.reserve(treebank.size());
+    // Documents ("# newdoc id") are annotated as wholes: names recur within a document.
+    for (size_t first = 0; first < treebank.size();) {
+      size_t last = first + 1;
+      while (last < treebank.size() && !treebank[last].document_start) ++last;
+      std::vector<extract::Sentence> document;
+      for (size_t k = first; k < last; ++k) {
+        extract::clear_annotations(treebank[k].sentence);
+        document.push_back(std::move(treebank[k].sentence));
+      }
+      pipeline.annotate(document);
+      for (extract::Sentence& s : document) sentences.push_back(std::move(s));
+      first = last;
+    }
+  } else {
+    extract::Document document;
+    document.name = path;
+    document.text = read_all(path);
+    extract::sanitize_text(document.text, path, {});
+    pipeline.annotate(document);
+    sentences = std::move(document.sentences);
   }
-  if (!std::cout.flush()) throw Error("kg parse: cannot write to stdout");
+
+  std::ostream& out = std::cout;
+  for (const extract::Sentence& s : sentences) {
+    if (format == "text") {
+      write_text(out, s);
+    } else if (format == "iob2") {
+      extract::Iob2WriteOptions iob2_options;
+      iob2_options.uner_types_only = !parsed.has("--all-types");
+      extract::write_iob2(out, s, iob2_options);
+    } else {
+      extract::write_conllu(out, s);
+    }
+  }
+  out.flush();
+  if (!std::cout) throw Error("writing the output failed (disk full or closed pipe?)");
   return 0;
 }
 
