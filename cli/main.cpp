@@ -38,9 +38,10 @@ const std::vector<Command>& commands() {
       {"render", "draw the graph (or one entity's neighbourhood) as SVG or PNG", run_render},
       {"query", "look up entities, neighbours, facts, paths; explain merges", run_query},
       {"stats", "counts, entities by type, top entities, sources per edge", run_stats},
-      {"parse", "segment, tag, lemmatize (and parse) text or CoNLL-U; print CoNLL-U or a table",
+      {"parse", "segment, tag, lemmatize and find names in text or CoNLL-U; print CoNLL-U, a "
+                "table or UNER IOB2",
        parse},
-      {"train", "train a model (tokenizer, tagger, ...) on UD treebanks", train},
+      {"train", "train a model (tokenizer, tagger, ner, ...) on UD treebanks", train},
       {"eval", "score models on a CoNLL-U treebank (CoNLL 2018 metrics)", eval},
   };
   return table;
