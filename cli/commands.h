@@ -35,6 +35,7 @@ int eval(const Args& args);   // kg eval ner ... goes to eval_ner
 
 // The kinds of `kg train` (cli/train_<kind>.cpp), listed in cli/train.cpp.
 int train_tokenizer(const Args& args);
+int train_parser(const Args& args);
 int train_tagger(const Args& args);
 int train_ner(const Args& args);
 // kg eval ner MODEL FILE: span-level NER scores (cli/eval_ner.cpp).

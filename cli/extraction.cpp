@@ -19,6 +19,7 @@ namespace {
 extract::Annotator load_annotator(const std::string& model_dir) {
   extract::PipelineOptions options;
   options.model_dir = model_dir;
+  options.recognise_names = true;
   auto pipeline = std::make_shared<const extract::Pipeline>(extract::Pipeline::load(options));
   auto cleaner = std::make_shared<const extract::Cleaner>();
   return [pipeline, cleaner](extract::Document& d) {

@@ -41,7 +41,7 @@ const std::vector<Command>& commands() {
       {"parse", "segment, tag, lemmatize and find names in text or CoNLL-U; print CoNLL-U, a "
                 "table or UNER IOB2",
        parse},
-      {"train", "train a model (tokenizer, tagger, ner, ...) on UD treebanks", train},
+      {"train", "train a model (tokenizer, tagger, parser, ner) on UD treebanks", train},
       {"eval", "score models on a CoNLL-U treebank (CoNLL 2018 metrics)", eval},
   };
   return table;

@@ -17,6 +17,7 @@
 namespace kg::extract {
 
 class Ner;
+class Parser;
 class Tagger;
 class Tokenizer;
 
@@ -34,11 +35,13 @@ struct PipelineOptions {
   // tokenizer).
   bool tokenize = true;
   bool tag = true;
+  bool parse = true;
   // Named entities (ner.kgm); off unless asked for.
   bool recognise_names = false;
   // Model files to use instead of <model_dir>/<kind>.kgm; empty for the folder's.
   std::string tokenizer_model;
   std::string tagger_model;
+  std::string parser_model;
   std::string ner_model;
 };
 
@@ -67,6 +70,7 @@ class Pipeline {
   bool has_tokenizer() const { return tokenizer_ != nullptr; }
   bool has_tagger() const { return tagger_ != nullptr; }
   bool has_ner() const { return ner_ != nullptr; }
+  bool has_parser() const { return parser_ != nullptr; }
 
   // The path of the model file of `kind` ("tagger", ...) in `model_dir`.
   static std::string model_path(const std::string& model_dir, const std::string& kind);
@@ -77,6 +81,7 @@ class Pipeline {
   std::unique_ptr<Tokenizer> tokenizer_;
   std::unique_ptr<Tagger> tagger_;
   std::unique_ptr<Ner> ner_;
+  std::unique_ptr<Parser> parser_;
 };
 
 }  // namespace kg::extract
