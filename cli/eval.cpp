@@ -71,7 +71,8 @@ const CommandSpec kSpec = {
     "ignores relation subtypes). With a tokenizer the text is rebuilt from the treebank and\n"
     "segmented from scratch; without one the gold tokens are used, and what no given model\n"
     "predicts stays gold (a parser alone reads the gold tags). An optional leading KIND\n"
-    "(tokenizer, tagger, parser, ner) checks that such a model is among them.",
+    "(tokenizer, tagger, parser, ner) checks that such a model is among them; `kg eval ner`\n"
+    "scores named entities instead (kg eval ner --help).",
     {
         {"--json", "", "print the metrics as one JSON object (percentages)"},
         {"--output", "FILE", "also write the system's sentences as CoNLL-U"},
@@ -108,6 +109,8 @@ extract::Sentence strip(const extract::Sentence& gold, const std::vector<std::st
 }  // namespace
 
 int eval(const Args& raw) {
+  // Named entities have their own metric (span-level P/R/F1) and gold formats (cli/eval_ner.cpp).
+  if (!raw.empty() && raw[0] == "ner") return eval_ner(Args(raw.begin() + 1, raw.end()));
   const ParsedArgs args = parse_args(kSpec, raw);
   if (args.help_requested()) {
     std::cout << help_text(kSpec);

@@ -35,7 +35,8 @@ bool is_name_rule(extract::LinkRule rule) {
     case LinkRule::kSameName:
     case LinkRule::kSurname:
     case LinkRule::kAcronym:
-    case LinkRule::kExpansion: return true;
+    case LinkRule::kExpansion:
+    case LinkRule::kShortName: return true;
     case LinkRule::kApposition:
     case LinkRule::kPronoun:
     case LinkRule::kDescription: return false;

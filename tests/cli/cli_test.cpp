@@ -114,7 +114,7 @@ TEST_F(CliTest, HelpListsCommandsAndEveryOption) {
 TEST_F(CliTest, DocsQuoteEveryHelpText) {
   const std::string docs = slurp(std::string(KG_SOURCE_DIR) + "/docs/commands.md");
   for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-           {"merge", "--help"}, {"export", "--help"}, {"render", "--help"}, {"stats", "--help"},
+           {"build", "--help"}, {"extract", "--help"}, {"merge", "--help"}, {"export", "--help"}, {"render", "--help"}, {"stats", "--help"},
            {"query", "--help"}, {"query", "DB", "entities", "--help"},
            {"query", "DB", "neighbors", "--help"}, {"query", "DB", "facts", "--help"},
            {"query", "DB", "path", "--help"}, {"query", "DB", "explain", "--help"}}) {

@@ -223,6 +223,15 @@ TEST_F(ParseCommand, MissingModelNamesTheFile) {
   EXPECT_NE(run.err.find("/nonexistent-models/tagger.kgm"), std::string::npos) << run.err;
 }
 
+TEST_F(ParseCommand, Iob2NeedsTheNerModelAndNamesIt) {
+  // The test's folder has a tagger but no ner.kgm: conllu output works without names, iob2
+  // output is refused with the missing file named.
+  EXPECT_EQ(kg("parse '" + tiny() + "' --input conllu").status, 0);
+  const CommandResult run = kg("parse '" + tiny() + "' --input conllu --format iob2");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.err.find("ner.kgm"), std::string::npos) << run.err;
+}
+
 TEST_F(ParseCommand, UnknownFormatIsAUsageError) {
   const CommandResult run = kg("parse '" + tiny() + "' --input conllu --format xml");
   EXPECT_EQ(run.status, 2);
