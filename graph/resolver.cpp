@@ -327,6 +327,16 @@ class Run {
     return out;
   }
 
+  // The first local entity with the same type and key (rule 1 joined them), or `i` itself
+  // for bare surnames, which rule 1 leaves alone.
+  uint32_t first_with_key(uint32_t i) const {
+    if (is_bare_person(i)) return i;
+    std::string k(1, static_cast<char>(type(i)));
+    k += name(i).key;
+    const auto it = by_key_.find(k);
+    return it == by_key_.end() ? i : it->second;
+  }
+
   // --- rule 1: exact names ----------------------------------------------------------------
   void exact_names() {
     std::string k;
@@ -416,7 +426,8 @@ class Run {
         const NameInfo& own = name(local);
         if (!own.acronym && looks_like_acronym(surface, &letters) &&
             contains(own.initials, letters)) {
-          add_definition(local, local, letters, std::string(surface), entity(local).name);
+          add_definition(local, first_with_key(local), letters, std::string(surface),
+                         entity(local).name);
         } else if (own.acronym && !looks_like_acronym(surface) &&
                    contains(initials_of(entity_key(surface)), own.letters)) {
           // The expansion as some document's entity name, if one is.
@@ -433,13 +444,13 @@ class Run {
     });
   }
 
+  // Records one definition per (acronym, expansion name): the first document that gives it
+  // (documents are visited in order), so a definition repeated in every document costs once.
   void add_definition(uint32_t local, uint32_t target, const std::string& letters,
                       std::string acronym, std::string expansion) {
     std::string key(1, static_cast<char>(type(local)));
     key += letters;
-    for (auto it = definitions_.rbegin(); it != definitions_.rend() && it->local == local; ++it) {
-      if (it->key == key) return;
-    }
+    if (!defined_.emplace(key + '\n' + entity_key(expansion)).second) return;
     definitions_.push_back(
         Definition{std::move(key), local, target, std::move(acronym), std::move(expansion)});
   }
@@ -447,6 +458,7 @@ class Run {
   bool acronyms() {
     if (initials_.empty()) {
       for (uint32_t i = 0; i < size(); ++i) {
+        if (first_with_key(i) != i) continue;  // equal names are one component already
         for (const std::string& ini : name(i).initials) {
           std::string key(1, static_cast<char>(type(i)));
           initials_[key + ini].push_back(i);
@@ -667,7 +679,9 @@ class Run {
   void surnames() {
     std::unordered_map<std::string, std::vector<uint32_t>> by_surname;  // last word -> persons
     for (uint32_t i = 0; i < size(); ++i) {
-      if (type(i) == EntityType::kPerson && name(i).words >= 2) by_surname[name(i).last].push_back(i);
+      if (type(i) == EntityType::kPerson && name(i).words >= 2 && first_with_key(i) == i) {
+        by_surname[name(i).last].push_back(i);
+      }
     }
     for (uint32_t i = 0; i < size(); ++i) {
       if (!is_bare_person(i) || full_person_[find(i)]) continue;
@@ -769,6 +783,7 @@ class Run {
   std::vector<Link> refused_;       // evidence = the reason
   std::unordered_map<std::string, uint32_t> by_key_;  // type byte + key -> first local entity
   std::vector<Definition> definitions_;
+  std::set<std::string> defined_;  // type byte + letters + '\n' + expansion key, recorded
   std::unordered_map<std::string, std::vector<uint32_t>> initials_;  // type byte + initials
   std::vector<uint32_t> units_;     // spelling rule: first local of each distinct name
   std::vector<std::pair<uint32_t, uint32_t>> pairs_;  // spelling candidates (unit indexes)
