@@ -145,6 +145,23 @@ TEST_F(QueryTest, ExplainKeptApart) {
   EXPECT_FALSE(types.same);
 }
 
+// `kg merge` into an existing database resolves again over every document: a later document
+// can undo an earlier merge (docs/resolution.md, "Incremental builds").
+TEST(IncrementalMerge, ALaterDocumentCanUndoASurnameMerge) {
+  TempDir dir;
+  kg::testing::write_map(dir / "1.jsonl",
+                         {make_document("1", "Joe Biden spoke.", {{"Joe Biden"}}, {}),
+                          make_document("2", "Biden said no.", {{"Biden"}}, {})});
+  merge_maps({dir / "1.jsonl"}, dir / "kg.db");
+  EXPECT_TRUE(explain(Store::open(dir / "kg.db"), "Biden", "Joe Biden").same);
+  kg::testing::write_map(dir / "2.jsonl", {make_document("3", "Hunter Biden spoke.", {{"Hunter Biden"}}, {})});
+  merge_maps({dir / "2.jsonl"}, dir / "kg.db");
+  const Store store = Store::open(dir / "kg.db");
+  const Explanation ex = explain(store, "n" + std::to_string(resolve_entity(store, "Joe Biden")), "Biden");
+  EXPECT_FALSE(ex.same);
+  EXPECT_NE(ex.apart.find("2 persons in the corpus have the surname 'Biden'"), std::string::npos) << ex.apart;
+}
+
 TEST_F(QueryTest, StatsCountEverything) {
   const Stats s = stats(store(), 3);
   EXPECT_EQ(s.documents, 4u);
