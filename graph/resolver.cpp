@@ -32,8 +32,35 @@ std::string entity_key(std::string_view name) {
   return key;
 }
 
+namespace {
+
+// "CFR", "U.S.", "NATO": 2 to 8 capital ASCII letters, optionally with dots, nothing else.
+bool looks_like_acronym(std::string_view name, std::string* letters = nullptr) {
+  size_t count = 0;
+  for (char c : name) {
+    if (c >= 'A' && c <= 'Z') {
+      ++count;
+    } else if (c != '.') {
+      return false;
+    }
+  }
+  if (count < 2 || count > 8) return false;
+  if (letters) {
+    letters->clear();
+    for (char c : name) {
+      if (c != '.') *letters += static_cast<char>(c + 32);
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string resolution_key(std::string_view name, EntityType type) {
-  return entity_key(type == EntityType::kPerson ? split_title(name).name : name);
+  const std::string_view bare = type == EntityType::kPerson ? split_title(name).name : name;
+  std::string letters;
+  if (looks_like_acronym(bare, &letters)) return letters;  // "U.S." and "US" are one name
+  return entity_key(bare);
 }
 
 namespace {
@@ -58,26 +85,6 @@ std::vector<std::string_view> words_of(std::string_view key) {
     at = end + 1;
   }
   return out;
-}
-
-// "CFR", "U.S.", "NATO": 2 to 8 capital ASCII letters, optionally with dots, nothing else.
-bool looks_like_acronym(std::string_view name, std::string* letters = nullptr) {
-  size_t count = 0;
-  for (char c : name) {
-    if (c >= 'A' && c <= 'Z') {
-      ++count;
-    } else if (c != '.') {
-      return false;
-    }
-  }
-  if (count < 2 || count > 8) return false;
-  if (letters) {
-    letters->clear();
-    for (char c : name) {
-      if (c != '.') *letters += static_cast<char>(c + 32);
-    }
-  }
-  return true;
 }
 
 // The initials a name can be abbreviated by: of all its words, and of its words other than

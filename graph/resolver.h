@@ -116,7 +116,7 @@ std::string entity_key(std::string_view name);
 
 // The key the resolver compares local entities by: entity_key() of the name, for persons
 // without the titles in front of it (split_title(): "Foreign Minister Sergey Lavrov" ->
-// "sergey lavrov").
+// "sergey lavrov"); an acronym's letters without dots ("U.S." and "US" -> "us").
 std::string resolution_key(std::string_view name, extract::EntityType type);
 
 struct ResolverOptions {

@@ -252,6 +252,15 @@ TEST(ResolutionCases, AcronymsNeverCrossTypes) {
   EXPECT_FALSE(c.same("a", "US", "b", "United Steelworkers"));
 }
 
+TEST(ResolutionCases, AcronymsWithAndWithoutDotsAreOneName) {
+  const Corpus c({make_document("a", "The U.N. met.", {{"U.N.", kOrg}}, {}),
+                  make_document("b", "The UN met.", {{"UN", kOrg}}, {}),
+                  make_document("c", "The U.S. met.", {{"U.S.", kLocation}}, {})});
+  EXPECT_TRUE(c.same("a", "U.N.", "b", "UN"));
+  EXPECT_EQ(c.rule("b", "UN"), MergeRule::kExactName);
+  EXPECT_FALSE(c.same("a", "U.N.", "c", "U.S."));
+}
+
 TEST(ResolutionCases, PersonAndCompanySharingANameStayApart) {
   const Corpus c({make_document("a", "Tom Ford designed it.", {{"Tom Ford"}}, {}),
                   make_document("b", "Tom Ford opened a shop.", {{"Tom Ford", kOrg}}, {}),
