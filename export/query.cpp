@@ -83,8 +83,8 @@ std::string document_id(const Store& store, uint32_t document) {
   return q.executeStep() ? q.getColumn(0).getString() : std::string();
 }
 
-// Suggestions for a name that matched nothing: aliases whose key starts with the typed key,
-// then the closest keys by edit distance; at most `count`, as "Alias (Label, TYPE)".
+// Suggestions for a name that matched nothing: aliases whose key starts with the typed key or
+// holds it as a whole word, then the closest keys by edit distance; at most `count`, as "Alias (Label, TYPE)".
 std::vector<std::string> suggestions(const Store& store, const std::string& key, size_t count) {
   std::vector<std::pair<size_t, std::string>> scored;  // (distance, text)
   std::set<std::string> seen;
@@ -103,6 +103,13 @@ std::vector<std::string> suggestions(const Store& store, const std::string& key,
                         "WHERE a.key >= ?1 AND a.key < ?1 || x'ff' ORDER BY a.key LIMIT 8");
     q.bind(1, key);
     while (q.executeStep()) add(0, q);
+    // A surname or any other whole word of a longer name ("Zelensky" for "Volodymyr Zelensky").
+    SQLite::Statement words(store.db(),
+                            "SELECT a.name, e.label, e.type FROM aliases a JOIN entities e ON e.id = a.entity "
+                            "WHERE ' ' || a.key || ' ' LIKE '% ' || ?1 || ' %' ORDER BY e.degree DESC, a.key "
+                            "LIMIT 8");
+    words.bind(1, key);
+    while (words.executeStep()) add(0, words);
   }
   const size_t limit = std::max<size_t>(2, key.size() / 3);
   SQLite::Statement q(store.db(),

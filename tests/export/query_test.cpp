@@ -70,6 +70,8 @@ TEST_F(QueryTest, UnknownNamesSuggestTheClosest) {
   EXPECT_NE(e.find("no entity named 'Sergey Lavrof'"), std::string::npos) << e;
   EXPECT_NE(e.find("did you mean 'Sergey Lavrov'"), std::string::npos) << e;
   EXPECT_NE(error("Richard").find("'Richard Haas"), std::string::npos);  // a prefix
+  EXPECT_NE(error("Zelenskyy").find("did you mean 'Volodymyr Zelénskyy'"), std::string::npos)
+      << error("Zelenskyy");  // a whole word of a longer name
   EXPECT_NE(error("zzzzzzzzzz").find("entities --match"), std::string::npos);
 }
 
