@@ -116,11 +116,14 @@ void BM_Resolve(benchmark::State& state) {
     locals += d.entities.size();
   }
   size_t merges = 0;
+  size_t apart = 0;
   for (auto _ : state) {
     const kg::graph::Resolution r = kg::graph::Resolver().resolve(documents());
     merges = r.merges.size();
+    apart = r.kept_apart.size();
     benchmark::DoNotOptimize(r.entity_count);
   }
+  state.counters["kept_apart"] = static_cast<double>(apart);
   state.counters["documents"] = static_cast<double>(documents().size());
   state.counters["mentions"] = static_cast<double>(mentions);
   state.counters["merges"] = static_cast<double>(merges);
