@@ -213,6 +213,8 @@ std::string spelling_key(std::string_view key) {
       ++i;
     } else if (c == 't' && next == 'c' && i + 2 < key.size() && key[i + 2] == 'h') {
       // "tch" -> "ch": the 'c' and 'h' follow
+    } else if ((c == 'y' || c == 'i') && next == 'e' && (i == 0 || key[i - 1] == ' ')) {
+      // word-initial "ye"/"ie" -> "e": Yevgeny/Evgeny, Yelena/Elena
     } else if (c == 'y') {
       mapped += 'i';
     } else if (c == 'w') {

@@ -535,7 +535,10 @@ class Run {
     for (uint32_t i = 0; i < size(); ++i) {
       const NameInfo& info = name(i);
       if (info.acronym || info.spelling.size() < options_.min_spelling_length) continue;
-      if (type(i) == EntityType::kPerson && info.words < 2) continue;
+      // One-word names ("Dulinian"/"Dulenian", "Slovakia"/"Slovenia") are left out: one
+      // letter apart they are as often two places or peoples as one; bare surnames go to
+      // rule 5.
+      if (info.words < 2) continue;
       k.assign(1, static_cast<char>(type(i)));
       k += info.key;
       if (seen.try_emplace(k, i).second) units_.push_back(i);
@@ -617,6 +620,32 @@ class Run {
     return out;
   }
 
+  // Two names one edit apart differ in one word. Accepted: that word is long enough for a
+  // typo to be one (5 letters or more: "Haass"/"Haas", "Zelensky"/"Zelenskyy") and keeps its
+  // first letter, or both are function words ("Council on/of Foreign Relations"). Refused,
+  // with the reason: a different number of words, a short word ("Anna Berg"/"Anna Borg",
+  // "Group A"/"Group B"), a different first letter ("Tom Zenik"/"Tom Nenik").
+  static std::string differing_word(const NameInfo& x, const NameInfo& y) {
+    if (x.spelling == y.spelling) return {};
+    const auto wx = words_of(x.spelling);
+    const auto wy = words_of(y.spelling);
+    if (wx.size() != wy.size()) return "the names have different numbers of words";
+    for (size_t i = 0; i < wx.size(); ++i) {
+      if (wx[i] == wy[i]) continue;
+      if (is_function_word(wx[i]) && is_function_word(wy[i])) return {};
+      if (std::min(wx[i].size(), wy[i].size()) < 5) {
+        return "they differ in the short word " + quoted(wx[i]) + "/" + quoted(wy[i]) +
+               " (a typo needs a word of 5 letters or more)";
+      }
+      if (wx[i][0] != wy[i][0]) {
+        return "they differ in the first letter of " + quoted(wx[i]) + "/" + quoted(wy[i]) +
+               " (typos and transliterations keep it)";
+      }
+      return {};
+    }
+    return {};
+  }
+
   bool spellings() {
     if (units_.empty()) collect_spelling_units();
     bool merged = false;
@@ -643,6 +672,10 @@ class Run {
         refuse(a, b, rule,
                similar + " but first names differ (" + quoted(x.first) + " and " + quoted(y.first) +
                    "): two persons whose first names differ are never merged");
+        continue;
+      }
+      if (const std::string why = differing_word(x, y); !why.empty()) {
+        refuse(a, b, rule, similar + " but " + why);
         continue;
       }
       // Corroboration: a shared title, or enough shared co-occurring entities.

@@ -153,6 +153,24 @@ TEST(ResolutionCases, TransliteratedFirstNamesAreTheSameFirstName) {
   EXPECT_TRUE(c.same("a", "Sergey Lavrov", "b", "Sergei Lavrov"));
 }
 
+TEST(ResolutionCases, YevgenyAndEvgenyAreOneTransliteratedFirstName) {
+  const Corpus c({make_document("a", "Yevgeny Prigozhin led Wagner.",
+                                {{"Yevgeny Prigozhin", kPerson, {}, {"Wagner chief"}}, {"Wagner", kOrg}}, {}),
+                  make_document("b", "Evgeny Prigozhin led Wagner.",
+                                {{"Evgeny Prigozhin", kPerson, {}, {"Wagner chief"}}, {"Wagner", kOrg}}, {})});
+  EXPECT_TRUE(c.same("a", "Yevgeny Prigozhin", "b", "Evgeny Prigozhin"));
+  EXPECT_EQ(c.rule("b", "Evgeny Prigozhin"), MergeRule::kTransliteration);
+}
+
+TEST(ResolutionCases, SurnamesThatDifferInTheFirstLetterStayApart) {
+  const Corpus c({make_document("a", "Tom Zenikov met Anna Berg and Lena Park.",
+                                {{"Tom Zenikov"}, {"Anna Berg"}, {"Lena Park"}}, {}),
+                  make_document("b", "Tom Nenikov met Anna Berg and Lena Park.",
+                                {{"Tom Nenikov"}, {"Anna Berg"}, {"Lena Park"}}, {})});
+  EXPECT_FALSE(c.same("a", "Tom Zenikov", "b", "Tom Nenikov"));
+  EXPECT_TRUE(has(c.why_apart("a", "Tom Zenikov", "b", "Tom Nenikov"), "first letter"));
+}
+
 TEST(ResolutionCases, OneLetterInTheFirstNameIsADifferentPerson) {
   const Corpus c({make_document("a", "Jon Smith met Anna Berg in Oslo.",
                                 {{"Jon Smith"}, {"Anna Berg"}, {"Oslo", kLocation}}, {}),
@@ -168,6 +186,25 @@ TEST(ResolutionCases, ShortNamesOneLetterApartStayApart) {
   EXPECT_FALSE(c.same("a", "Iran", "b", "Iraq"));
   EXPECT_TRUE(c.same("a", "Syria", "b", "Syria"));
   EXPECT_TRUE(has(c.why_apart("a", "Iran", "b", "Iraq"), "too short")) << c.why_apart("a", "Iran", "b", "Iraq");
+}
+
+TEST(ResolutionCases, OneWordNamesOneLetterApartStayApartDespiteContext) {
+  const Corpus c({make_document("a", "Marinovka met Anna Berg and Lena Park.",
+                                {{"Marinovka", kLocation}, {"Anna Berg"}, {"Lena Park"}}, {}),
+                  make_document("b", "Marinovca met Anna Berg and Lena Park.",
+                                {{"Marinovca", kLocation}, {"Anna Berg"}, {"Lena Park"}}, {})});
+  EXPECT_FALSE(c.same("a", "Marinovka", "b", "Marinovca"));
+  EXPECT_TRUE(c.same("a", "Anna Berg", "b", "Anna Berg"));
+}
+
+TEST(ResolutionCases, SurnamesOneLetterApartInAShortWordStayApart) {
+  const Corpus c({make_document("a", "Anna Berg met Lena Park and Tom Stone in Oslo.",
+                                {{"Anna Berg"}, {"Lena Park"}, {"Tom Stone"}, {"Oslo", kLocation}}, {}),
+                  make_document("b", "Anna Borg met Lena Park and Tom Stone in Oslo.",
+                                {{"Anna Borg"}, {"Lena Park"}, {"Tom Stone"}, {"Oslo", kLocation}}, {})});
+  EXPECT_FALSE(c.same("a", "Anna Berg", "b", "Anna Borg"));
+  const std::string why = c.why_apart("a", "Anna Berg", "b", "Anna Borg");
+  EXPECT_TRUE(has(why, "short word")) << why;
 }
 
 TEST(ResolutionCases, NamesThatDifferInANumberStayApart) {
