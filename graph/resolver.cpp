@@ -295,7 +295,8 @@ class Run {
     }
     if (rb < ra) std::swap(ra, rb);
     parent_[rb] = ra;
-    auto& into = members_[ra];
+    auto& into = members_[ra];  // unordered: the smaller list joins the larger one
+    if (into.size() < members_[rb].size()) into.swap(members_[rb]);
     into.insert(into.end(), members_[rb].begin(), members_[rb].end());
     std::vector<uint32_t>().swap(members_[rb]);
     for (std::string& f : first_names_[rb]) {
@@ -815,7 +816,7 @@ class Run {
   std::vector<NameInfo> names_;     // distinct (type, name)
   std::vector<uint32_t> name_of_;   // flat index -> names_
   std::vector<uint32_t> parent_;
-  std::vector<std::vector<uint32_t>> members_;     // per root
+  std::vector<std::vector<uint32_t>> members_;     // per root, in no particular order
   std::vector<std::vector<std::string>> first_names_;  // per root: first names of its persons
   std::vector<bool> full_person_;   // per root: has a person name of two words or more
   std::vector<bool> expanded_;      // per root: has a name that is not an acronym

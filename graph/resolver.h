@@ -22,9 +22,10 @@
 //   4. transliteration / spelling
 //                     long names (>= 8 letters, two words or more) of one type whose
 //                     spelling_key()s are equal (transliteration) or one edit apart inside a
-//                     word of 5 letters or more (spelling), persons only with the same first
-//                     name, and only when corroborated by shared context: a common title, or
-//                     at least two other entities both co-occur with;
+//                     word of 5 letters or more that keeps its first letter (spelling),
+//                     persons only with the same first name, and only when corroborated by
+//                     shared context: a common title, or at least two other entities both
+//                     co-occur with;
 //   5. surname        a bare surname (a one-word person name) across documents joins the
 //                     only person in the corpus with that surname; bare surnames that match
 //                     no person, or several, stay apart (equal ones together).
