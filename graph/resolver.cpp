@@ -156,6 +156,18 @@ struct NameInfo {
   std::vector<std::string> initials;  // what it could be abbreviated as
 };
 
+// A name or key with its type, as a hash key; the text lives in the documents or in NameInfo.
+struct TypedText {
+  EntityType type;
+  std::string_view text;
+  friend bool operator==(const TypedText&, const TypedText&) = default;
+};
+struct TypedTextHash {
+  size_t operator()(const TypedText& t) const {
+    return std::hash<std::string_view>{}(t.text) ^ (static_cast<size_t>(t.type) * 0x9E3779B97F4A7C15ull);
+  }
+};
+
 // One union: two local entities (flat indexes) matched by a rule.
 struct Link {
   uint32_t a;
@@ -179,27 +191,39 @@ class Run {
     offset_.push_back(n);
     refs_.reserve(n);
     name_of_.reserve(n);
-    std::unordered_map<std::string, uint32_t> ids;  // type byte + name -> NameInfo index
-    std::string lookup;
+    std::unordered_map<TypedText, uint32_t, TypedTextHash> ids;  // (type, name) -> names_
     for (uint32_t d = 0; d < docs_.size(); ++d) {
       for (uint32_t e = 0; e < docs_[d].entities.size(); ++e) {
         const extract::Entity& entity = docs_[d].entities[e];
         refs_.push_back(LocalRef{d, e});
-        lookup.assign(1, static_cast<char>(entity.type));
-        lookup += entity.name;
-        auto [it, inserted] = ids.try_emplace(lookup, static_cast<uint32_t>(names_.size()));
-        if (inserted) names_.push_back(describe(entity.name, entity.type));
+        auto [it, inserted] = ids.try_emplace(TypedText{entity.type, entity.name},
+                                              static_cast<uint32_t>(names_.size()));
+        if (inserted) {
+          names_.push_back(describe(entity.name, entity.type));
+          names_type_.push_back(entity.type);
+        }
         name_of_.push_back(it->second);
       }
     }
+    // Distinct (type, key)s: rule 1's groups. names_ is complete, so views into it are stable.
+    group_of_name_.resize(names_.size());
+    for (uint32_t k = 0; k < names_.size(); ++k) {
+      const auto [it, inserted] = groups_.try_emplace(TypedText{names_type_[k], names_[k].key},
+                                                      static_cast<uint32_t>(groups_.size()));
+      group_of_name_[k] = it->second;
+    }
+    group_first_.assign(groups_.size(), UINT32_MAX);
     parent_.resize(n);
     std::iota(parent_.begin(), parent_.end(), 0);
-    members_.resize(n);
+    next_member_.resize(n);
+    std::iota(next_member_.begin(), next_member_.end(), 0);
+    member_count_.assign(n, 1);
+    first_of_.resize(n);
+    std::iota(first_of_.begin(), first_of_.end(), 0);
     first_names_.resize(n);
     full_person_.assign(n, false);
     expanded_.assign(n, false);
     for (uint32_t i = 0; i < n; ++i) {
-      members_[i].push_back(i);
       const NameInfo& info = name(i);
       if (type(i) == EntityType::kPerson && info.words >= 2) {
         full_person_[i] = true;
@@ -295,10 +319,8 @@ class Run {
     }
     if (rb < ra) std::swap(ra, rb);
     parent_[rb] = ra;
-    auto& into = members_[ra];  // unordered: the smaller list joins the larger one
-    if (into.size() < members_[rb].size()) into.swap(members_[rb]);
-    into.insert(into.end(), members_[rb].begin(), members_[rb].end());
-    std::vector<uint32_t>().swap(members_[rb]);
+    std::swap(next_member_[ra], next_member_[rb]);  // splices the two circular lists
+    member_count_[ra] += member_count_[rb];
     for (std::string& f : first_names_[rb]) {
       if (!contains(first_names_[ra], f)) first_names_[ra].push_back(std::move(f));
     }
@@ -337,23 +359,31 @@ class Run {
 
   // The first local entity with the same type and key (rule 1 joined them), or `i` itself
   // for bare surnames, which rule 1 leaves alone.
-  uint32_t first_with_key(uint32_t i) const {
-    if (is_bare_person(i)) return i;
-    std::string k(1, static_cast<char>(type(i)));
-    k += name(i).key;
-    const auto it = by_key_.find(k);
-    return it == by_key_.end() ? i : it->second;
+  uint32_t first_with_key(uint32_t i) const { return first_of_[i]; }
+
+  // The members of the component rooted at `root`, in no particular order.
+  std::vector<uint32_t> members_of(uint32_t root) const {
+    std::vector<uint32_t> out;
+    out.reserve(member_count_[root]);
+    uint32_t at = root;
+    do {
+      out.push_back(at);
+      at = next_member_[at];
+    } while (at != root);
+    return out;
   }
 
   // --- rule 1: exact names ----------------------------------------------------------------
   void exact_names() {
-    std::string k;
     for (uint32_t i = 0; i < size(); ++i) {
       if (is_bare_person(i)) continue;  // surnames are resolved by rules 2 and 5
-      k.assign(1, static_cast<char>(type(i)));
-      k += name(i).key;
-      auto [it, inserted] = by_key_.try_emplace(k, i);
-      if (!inserted) unite(i, it->second, MergeRule::kExactName, {});
+      uint32_t& first = group_first_[group_of_name_[name_of_[i]]];
+      if (first == UINT32_MAX) {
+        first = i;
+      } else {
+        unite(i, first, MergeRule::kExactName, {});
+      }
+      first_of_[i] = first;
     }
   }
 
@@ -439,10 +469,10 @@ class Run {
         } else if (own.acronym && !looks_like_acronym(surface) &&
                    contains(initials_of(entity_key(surface)), own.letters)) {
           // The expansion as some document's entity name, if one is.
-          std::string key(1, static_cast<char>(type(local)));
-          key += entity_key(surface);
-          const auto named = by_key_.find(key);
-          add_definition(local, named == by_key_.end() ? local : named->second, own.letters,
+          const std::string key = resolution_key(surface, type(local));
+          const auto named = groups_.find(TypedText{type(local), key});
+          const uint32_t first = named == groups_.end() ? UINT32_MAX : group_first_[named->second];
+          add_definition(local, first == UINT32_MAX ? local : first, own.letters,
                          entity(local).name, std::string(surface));
         }
       }
@@ -580,7 +610,7 @@ class Run {
   // Titles (role keys) of a component's members.
   std::vector<std::string> titles_of(uint32_t root) const {
     std::vector<std::string> out;
-    for (uint32_t m : members_[root]) {
+    for (uint32_t m : members_of(root)) {
       for (const std::string& t : entity(m).titles) out.push_back(title_key(t));
       if (type(m) == EntityType::kPerson) {
         const std::string_view t = split_title(entity(m).name).title;
@@ -598,7 +628,7 @@ class Run {
   // by its name, so "Lavrov" in two documents counts as one shared neighbour.
   std::vector<std::pair<uint64_t, uint32_t>> neighbours_of(uint32_t root) {
     std::vector<uint32_t> documents;
-    for (uint32_t m : members_[root]) documents.push_back(refs_[m].document);
+    for (uint32_t m : members_of(root)) documents.push_back(refs_[m].document);
     std::sort(documents.begin(), documents.end());
     documents.erase(std::unique(documents.begin(), documents.end()), documents.end());
     if (documents.size() > options_.max_context_documents) documents.resize(options_.max_context_documents);
@@ -769,12 +799,25 @@ class Run {
       }
     }
     // The links of a component form a tree; orient it from the component's first member.
-    std::vector<std::vector<uint32_t>> adjacent(size());  // link indexes
-    for (uint32_t l = 0; l < links_.size(); ++l) {
-      adjacent[links_[l].a].push_back(l);
-      adjacent[links_[l].b].push_back(l);
+    // Adjacency of the links in compressed rows: the links of local i are
+    // incident[begin[i] .. begin[i + 1]).
+    std::vector<uint32_t> begin(size() + 1, 0);
+    for (const Link& link : links_) {
+      ++begin[link.a + 1];
+      ++begin[link.b + 1];
+    }
+    std::partial_sum(begin.begin(), begin.end(), begin.begin());
+    std::vector<uint32_t> incident(begin.back());
+    {
+      std::vector<uint32_t> fill(begin.begin(), begin.end() - 1);
+      for (uint32_t l = 0; l < links_.size(); ++l) {
+        incident[fill[links_[l].a]++] = l;
+        incident[fill[links_[l].b]++] = l;
+      }
     }
     std::vector<bool> visited(size(), false);
+    std::vector<uint32_t> link_of(size(), UINT32_MAX);  // the link to a member's parent
+    std::vector<uint32_t> parent(size(), UINT32_MAX);
     std::vector<uint32_t> queue;
     for (uint32_t i = 0; i < size(); ++i) {
       if (find(i) != i) continue;
@@ -782,18 +825,24 @@ class Run {
       visited[i] = true;
       for (size_t q = 0; q < queue.size(); ++q) {
         const uint32_t at = queue[q];
-        for (uint32_t l : adjacent[at]) {
-          Link& link = links_[l];
+        for (uint32_t k = begin[at]; k < begin[at + 1]; ++k) {
+          Link& link = links_[incident[k]];
           const uint32_t other = link.a == at ? link.b : link.a;
           if (visited[other]) continue;
           visited[other] = true;
           queue.push_back(other);
-          out.merges.push_back(MergeDecision{refs_[other], refs_[at], link.rule, std::move(link.evidence)});
+          parent[other] = at;
+          link_of[other] = incident[k];
         }
       }
     }
-    std::sort(out.merges.begin(), out.merges.end(),
-              [](const MergeDecision& x, const MergeDecision& y) { return x.member < y.member; });
+    // In member order: flat indexes are in (document, entity) order.
+    out.merges.reserve(links_.size());
+    for (uint32_t i = 0; i < size(); ++i) {
+      if (parent[i] == UINT32_MAX) continue;
+      Link& link = links_[link_of[i]];
+      out.merges.push_back(MergeDecision{refs_[i], refs_[parent[i]], link.rule, std::move(link.evidence)});
+    }
     // Refusals that still separate two nodes, once per pair and rule.
     std::sort(refused_.begin(), refused_.end(), [](const Link& x, const Link& y) {
       return std::tie(x.a, x.b, x.rule) < std::tie(y.a, y.b, y.rule);
@@ -816,13 +865,20 @@ class Run {
   std::vector<NameInfo> names_;     // distinct (type, name)
   std::vector<uint32_t> name_of_;   // flat index -> names_
   std::vector<uint32_t> parent_;
-  std::vector<std::vector<uint32_t>> members_;     // per root, in no particular order
+  // Members of each component as a circular list (next_member_), spliced in O(1) by unite();
+  // member_count_ is valid at roots.
+  std::vector<uint32_t> next_member_;
+  std::vector<uint32_t> member_count_;
+  std::vector<uint32_t> first_of_;  // first local entity with the same type and key (rule 1)
   std::vector<std::vector<std::string>> first_names_;  // per root: first names of its persons
   std::vector<bool> full_person_;   // per root: has a person name of two words or more
   std::vector<bool> expanded_;      // per root: has a name that is not an acronym
   std::vector<Link> links_;
   std::vector<Link> refused_;       // evidence = the reason
-  std::unordered_map<std::string, uint32_t> by_key_;  // type byte + key -> first local entity
+  std::vector<EntityType> names_type_;  // the type of each of names_
+  std::unordered_map<TypedText, uint32_t, TypedTextHash> groups_;  // (type, key) -> group
+  std::vector<uint32_t> group_of_name_;  // names_ -> its group
+  std::vector<uint32_t> group_first_;    // group -> its first local entity (rule 1)
   std::vector<Definition> definitions_;
   std::set<std::string> defined_;  // type byte + letters + '\n' + expansion key, recorded
   std::unordered_map<std::string, std::vector<uint32_t>> initials_;  // type byte + initials
