@@ -128,7 +128,8 @@ MergeReport merge_maps(const std::vector<std::string>& map_files, const std::str
   report.documents = all.size();
   if (report.added.empty() && report.replaced.empty()) {
     if (store) {
-      const graph::KnowledgeGraph g = load_graph(*store, LoadOptions{.text = false});
+      const graph::KnowledgeGraph g =
+          load_graph(*store, LoadOptions{.attributes = false, .text = false, .topology = false});
       report.nodes = g.nodes.size();
       report.edges = g.edges.size();
     }

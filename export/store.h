@@ -75,6 +75,7 @@ struct LoadOptions {
   bool text = true;        // texts and sentences, mention lists, evidence spans (implies
                            // attributes)
   bool merges = false;     // merge decisions (for explanations)
+  bool topology = true;    // the Boost.Graph topology (graph algorithms); exports need none
 };
 
 // Loads the stored graph (the derived tables; no recomputation).
