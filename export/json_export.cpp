@@ -2,6 +2,7 @@
 
 #include <rapidjson/writer.h>
 
+#include <charconv>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,9 +28,10 @@ void string_or_null(Writer& w, std::string_view s) {
   }
 }
 void id(Writer& w, char prefix, uint32_t index) {
-  std::string text(1, prefix);
-  text += std::to_string(index);
-  string(w, text);
+  char text[16];
+  text[0] = prefix;
+  const auto end = std::to_chars(text + 1, text + sizeof text, index).ptr;
+  w.String(text, static_cast<rapidjson::SizeType>(end - text));
 }
 void span(Writer& w, const extract::OffsetMap& map, extract::Span bytes) {
   const extract::Span chars = map.to_chars(bytes);
@@ -133,7 +135,12 @@ void write_json(const graph::KnowledgeGraph& g, std::ostream& out) {
     string_or_null(w, edge.modality);
     key(w, "sources");
     w.StartArray();
-    for (uint32_t d : g.edge_sources(edge)) doc_id(d);
+    const uint32_t no_document = static_cast<uint32_t>(g.documents.size());
+    uint32_t last = no_document;  // the distinct documents, in order (edge_sources())
+    for (const graph::Evidence& ev : g.edge_evidence(edge)) {
+      if (ev.document != last) doc_id(ev.document);
+      last = ev.document;
+    }
     w.EndArray();
     key(w, "evidence");
     w.StartArray();
