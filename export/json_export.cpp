@@ -1,8 +1,10 @@
 #include "export/json_export.h"
 
+#include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include <charconv>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,7 +18,16 @@ namespace {
 
 using Writer = rapidjson::Writer<BufferedOutput>;
 
-void key(Writer& w, std::string_view k) { w.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
+// Keys are literals without characters to escape: written as the quoted key, through the
+// writer (which still places the commas and colons), without scanning them for escapes.
+template <size_t N>
+void key(Writer& w, const char (&k)[N]) {
+  char quoted[N + 1];
+  quoted[0] = '"';
+  std::memcpy(quoted + 1, k, N - 1);
+  quoted[N] = '"';
+  w.RawValue(quoted, N + 1, rapidjson::kStringType);
+}
 void string(Writer& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
@@ -61,7 +72,19 @@ void write_json(const graph::KnowledgeGraph& g, std::ostream& out) {
   std::vector<extract::OffsetMap> maps;
   maps.reserve(g.documents.size());
   for (const extract::Document& doc : g.documents) maps.emplace_back(doc.text);
-  auto doc_id = [&](uint32_t d) { string(w, g.documents[d].id); };
+  // Document ids are written once per mention and evidence: each is quoted and escaped by
+  // RapidJSON once, then copied.
+  std::vector<std::string> quoted_ids;
+  quoted_ids.reserve(g.documents.size());
+  for (const extract::Document& doc : g.documents) {
+    rapidjson::StringBuffer quoted;
+    rapidjson::Writer<rapidjson::StringBuffer> quote(quoted);
+    quote.String(doc.id.data(), static_cast<rapidjson::SizeType>(doc.id.size()));
+    quoted_ids.emplace_back(quoted.GetString(), quoted.GetSize());
+  }
+  auto doc_id = [&](uint32_t d) {
+    w.RawValue(quoted_ids[d].data(), quoted_ids[d].size(), rapidjson::kStringType);
+  };
 
   section("{\"documents\":[");
   for (const extract::Document& doc : g.documents) {
