@@ -29,8 +29,10 @@ const std::vector<Command>& commands();
 // Subcommands (cli/<name>.cpp).
 int train(const Args& args);  // kg train KIND ...: dispatches to train_<kind>
 int eval(const Args& args);
+int parse(const Args& args);  // kg parse FILE: the statistical stages on text or CoNLL-U
 
 // The kinds of `kg train` (cli/train_<kind>.cpp), listed in cli/train.cpp.
 int train_tokenizer(const Args& args);
+int train_tagger(const Args& args);
 
 }  // namespace kg::cli

@@ -15,6 +15,7 @@
 #include "extract/error.h"
 #include "extract/evaluation.h"
 #include "extract/model_file.h"
+#include "extract/tagger.h"
 #include "extract/tokenizer.h"
 #include "extract/treebank_text.h"
 
@@ -36,9 +37,17 @@ Annotate load_tokenizer(const std::string& path) {
   return [model](extract::Document& doc) { model->annotate(doc); };
 }
 
+Annotate load_tagger(const std::string& path) {
+  std::shared_ptr<const extract::Tagger> model = extract::Tagger::load(path);
+  return [model](extract::Document& doc) {
+    for (extract::Sentence& s : doc.sentences) model->annotate(s);
+  };
+}
+
 const std::vector<Stage>& stages() {
   static const std::vector<Stage> table = {
       {"tokenizer", load_tokenizer},
+      {"tagger", load_tagger},
   };
   return table;
 }

@@ -33,7 +33,9 @@ const std::vector<Command>& commands() {
       {"render", "draw the graph (or one entity's neighbourhood) as SVG or PNG", run_render},
       {"query", "look up entities, neighbours, facts, paths; explain merges", run_query},
       {"stats", "counts, entities by type, top entities, sources per edge", run_stats},
-      {"train", "train a model (tokenizer, ...) on UD treebanks", train},
+      {"parse", "segment, tag, lemmatize (and parse) text or CoNLL-U; print CoNLL-U or a table",
+       parse},
+      {"train", "train a model (tokenizer, tagger, ...) on UD treebanks", train},
       {"eval", "score models on a CoNLL-U treebank (CoNLL 2018 metrics)", eval},
   };
   return table;

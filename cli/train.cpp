@@ -20,6 +20,7 @@ struct TrainKind {
 const std::vector<TrainKind>& train_kinds() {
   static const std::vector<TrainKind> kinds = {
       {"tokenizer", "tokenizer and sentence splitter (models/tokenizer.kgm)", train_tokenizer},
+      {"tagger", "UPOS/XPOS tagger and lemmatizer (models/tagger.kgm)", train_tagger},
   };
   return kinds;
 }
