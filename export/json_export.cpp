@@ -44,6 +44,31 @@ void id(Writer& w, char prefix, uint32_t index) {
   const auto end = std::to_chars(text + 1, text + sizeof text, index).ptr;
   w.String(text, static_cast<rapidjson::SizeType>(end - text));
 }
+// Code point spans of many byte spans, converted document by document: converting them in
+// the order they are written (node and edge order) sends every look-up to another document's
+// offset table, which cost a tenth of the export. `document_of(i)` and `span_of(i)` describe
+// item i; out[i] is its code point span.
+template <typename DocumentOf, typename SpanOf>
+std::vector<extract::Span> to_chars_by_document(const std::vector<extract::OffsetMap>& maps,
+                                                size_t count, DocumentOf document_of,
+                                                SpanOf span_of) {
+  std::vector<uint32_t> start(maps.size() + 1, 0);  // counting sort by document
+  for (size_t i = 0; i < count; ++i) ++start[document_of(i) + 1];
+  for (size_t d = 0; d < maps.size(); ++d) start[d + 1] += start[d];
+  std::vector<uint32_t> order(count);
+  for (size_t i = 0; i < count; ++i) order[start[document_of(i)]++] = static_cast<uint32_t>(i);
+  std::vector<extract::Span> out(count);
+  for (const uint32_t i : order) out[i] = maps[document_of(i)].to_chars(span_of(i));
+  return out;
+}
+
+void chars_span(Writer& w, extract::Span chars) {
+  key(w, "start");
+  w.Uint(chars.start);
+  key(w, "end");
+  w.Uint(chars.end);
+}
+
 void span(Writer& w, const extract::OffsetMap& map, extract::Span bytes) {
   const extract::Span chars = map.to_chars(bytes);
   key(w, "start");
@@ -86,6 +111,18 @@ void write_json(const graph::KnowledgeGraph& g, std::ostream& out) {
     w.RawValue(quoted_ids[d].data(), quoted_ids[d].size(), rapidjson::kStringType);
   };
 
+  std::vector<const graph::NodeMention*> mentions;
+  for (const graph::Node& node : g.nodes) {
+    for (const graph::NodeMention& m : node.mentions) mentions.push_back(&m);
+  }
+  const std::vector<extract::Span> mention_chars = to_chars_by_document(
+      maps, mentions.size(), [&](size_t i) { return mentions[i]->document; },
+      [&](size_t i) { return mentions[i]->span; });
+  const std::vector<extract::Span> evidence_chars = to_chars_by_document(
+      maps, g.evidence.size(), [&](size_t i) { return g.evidence[i].document; },
+      [&](size_t i) { return g.evidence[i].span; });
+  size_t next_mention = 0;  // index into mention_chars of the next mention written
+
   section("{\"documents\":[");
   for (const extract::Document& doc : g.documents) {
     element();
@@ -127,7 +164,7 @@ void write_json(const graph::KnowledgeGraph& g, std::ostream& out) {
       w.StartObject();
       key(w, "doc");
       doc_id(m.document);
-      span(w, maps[m.document], m.span);
+      chars_span(w, mention_chars[next_mention++]);
       w.EndObject();
     }
     w.EndArray();
@@ -179,7 +216,7 @@ void write_json(const graph::KnowledgeGraph& g, std::ostream& out) {
       } else {
         w.Null();  // loaded without texts
       }
-      span(w, maps[ev.document], ev.span);
+      chars_span(w, evidence_chars[static_cast<size_t>(&ev - g.evidence.data())]);
       key(w, "confidence");
       w.Double(ev.confidence);
       key(w, "attributed_to");
