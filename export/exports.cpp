@@ -69,8 +69,12 @@ void export_store(const Store& store, ExportFormat format, const std::string& pa
     copy_database(store, path);
     return;
   }
-  const bool text = format == ExportFormat::kJson;  // only JSON quotes evidence and mentions
-  const graph::KnowledgeGraph graph = load_graph(store, LoadOptions{.text = text});
+  // Only JSON quotes evidence and mentions; DOT needs no node or edge attributes beyond the
+  // labels; no export runs graph algorithms.
+  const graph::KnowledgeGraph graph =
+      load_graph(store, LoadOptions{.attributes = format != ExportFormat::kDot,
+                                    .text = format == ExportFormat::kJson,
+                                    .topology = false});
   AtomicFile file(path);
   switch (format) {
     case ExportFormat::kJson: write_json(graph, file.stream()); break;

@@ -1,9 +1,12 @@
 #include "export/merge.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
 #include <numeric>
 #include <optional>
+#include <thread>
 #include <utility>
 
 #include "export/store.h"
@@ -16,6 +19,54 @@ namespace kg::exporter {
 using extract::DocumentResult;
 
 namespace {
+
+// The records of one map file, with the line each came from.
+struct MapContents {
+  std::string path;  // as the reader names it in messages
+  std::vector<DocumentResult> records;
+  std::vector<uint64_t> lines;
+  std::exception_ptr error;
+};
+
+// Reads the map files, two at a time on two threads: parsing is an eighth of a merge and the
+// machine kg is measured on has two cores. The result is in file order, and the error thrown
+// is the one of the first bad file in order, as if they had been read one after the other.
+// Standard input ("-") is read on one thread.
+std::vector<MapContents> read_maps(const std::vector<std::string>& files) {
+  std::vector<MapContents> out(files.size());
+  std::atomic<size_t> next{0};
+  std::atomic<size_t> first_error{files.size()};
+  auto work = [&] {
+    for (size_t i = next++; i < files.size() && i < first_error; i = next++) {
+      try {
+        extract::MapReader reader(files[i]);
+        out[i].path = reader.path();
+        DocumentResult record;
+        while (reader.next(record)) {
+          out[i].records.push_back(std::move(record));
+          out[i].lines.push_back(reader.line_number());
+          record = DocumentResult{};
+        }
+      } catch (...) {
+        out[i].error = std::current_exception();
+        for (size_t seen = first_error; i < seen && !first_error.compare_exchange_weak(seen, i);) {
+        }
+      }
+    }
+  };
+  const bool stdin_used = std::find(files.begin(), files.end(), "-") != files.end();
+  if (files.size() > 1 && !stdin_used) {
+    std::thread helper(work);
+    work();
+    helper.join();
+  } else {
+    work();
+  }
+  for (const MapContents& contents : out) {
+    if (contents.error) std::rethrow_exception(contents.error);
+  }
+  return out;
+}
 
 // Two records are the same document when their map records are identical (tokens aside).
 bool same_content(const DocumentResult& a, const DocumentResult& b) {
@@ -41,15 +92,18 @@ MergeReport merge_maps(const std::vector<std::string>& map_files, const std::str
 
   std::vector<DocumentResult> incoming;
   std::vector<std::string> origin;  // file:line of each incoming record
-  for (const std::string& file : map_files) {
-    stage("reading " + file);
-    extract::MapReader reader(file);
-    DocumentResult record;
-    while (reader.next(record)) {
-      incoming.push_back(std::move(record));
-      origin.push_back(reader.path() + ":" + std::to_string(reader.line_number()));
-      record = DocumentResult{};
+  stage("reading " + std::to_string(map_files.size()) + " map file(s)");
+  std::vector<MapContents> contents_of_files = read_maps(map_files);
+  size_t total = 0;
+  for (const MapContents& contents : contents_of_files) total += contents.records.size();
+  incoming.reserve(total);
+  origin.reserve(total);
+  for (MapContents& contents : contents_of_files) {
+    for (size_t i = 0; i < contents.records.size(); ++i) {
+      incoming.push_back(std::move(contents.records[i]));
+      origin.push_back(contents.path + ":" + std::to_string(contents.lines[i]));
     }
+    contents = MapContents{};
   }
   if (incoming.empty()) {
     std::string names;
@@ -142,20 +196,30 @@ MergeReport merge_documents(std::vector<DocumentResult> incoming, std::vector<st
   report.documents = all.size();
   if (report.added.empty() && report.replaced.empty()) {
     if (store) {
-      const graph::KnowledgeGraph g = load_graph(*store, LoadOptions{.text = false});
+      const graph::KnowledgeGraph g =
+          load_graph(*store, LoadOptions{.attributes = false, .text = false, .topology = false});
       report.nodes = g.nodes.size();
       report.edges = g.edges.size();
     }
     return report;
   }
-  stage("resolving entities and building the graph");
-  const graph::KnowledgeGraph g = graph::build_graph(all, graph::BuildOptions{.copy_texts = false});
-  report.nodes = g.nodes.size();
-  report.edges = g.edges.size();
   store.reset();
   WriteOptions write;
-  write.on_stage = [&](std::string_view what) { stage("writing " + std::string(what)); };
-  write_store(db_path, all, g, write);
+  write.on_stage = [&](std::string_view what) {
+    stage(what == "documents" ? "writing documents (resolving entities and building the graph "
+                                "on a second thread)"
+                              : "writing " + std::string(what));
+  };
+  // The graph does not depend on the per-document tables, so it is built while they are
+  // written: on two cores that hides most of its time.
+  const graph::KnowledgeGraph g = write_store(
+      db_path, all,
+      [&] {
+        return graph::build_graph(all, graph::BuildOptions{.copy_texts = false, .topology = false});
+      },
+      write);
+  report.nodes = g.nodes.size();
+  report.edges = g.edges.size();
   stage("done");
   report.written = true;
   return report;

@@ -8,7 +8,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <filesystem>
+#include <thread>
 
 #include "export/atomic_file.h"
 #include "export/sqlite_statement.h"
@@ -103,13 +105,11 @@ struct LocalAssignment {
   const graph::MergeDecision* merge = nullptr;  // null for the first local entity of a node
 };
 
-void write_documents(sqlite3* db, std::span<const DocumentResult> documents,
-                     const std::vector<std::vector<LocalAssignment>>& assignment) {
+// The per-document tables that do not depend on the graph: all but local entities and titles.
+void write_documents(sqlite3* db, std::span<const DocumentResult> documents) {
   Statement doc_insert(db, "INSERT INTO documents VALUES(?,?,?,?,?,?,?,?)");
   Statement paragraph_insert(db, "INSERT INTO paragraphs VALUES(?,?,?,?)");
   Statement sentence_insert(db, "INSERT INTO sentences VALUES(?,?,?,?,?)");
-  Statement entity_insert(db, "INSERT INTO local_entities VALUES(?,?,?,?,?,?,?,?,?)");
-  Statement title_insert(db, "INSERT INTO titles VALUES(?,?,?,?)");
   Statement mention_insert(db, "INSERT INTO mentions VALUES(?,?,?,?,?,?,?)");
   Statement triple_insert(db, "INSERT INTO triples VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
   Statement argument_insert(db, "INSERT INTO arguments VALUES(?,?,?,?,?,?,?)");
@@ -143,31 +143,6 @@ void write_documents(sqlite3* db, std::span<const DocumentResult> documents,
       sentence_insert.bind(4, int64_t{s.end});
       sentence_insert.bind(5, int64_t{doc.sentences[i].paragraph_start ? 1 : 0});
       sentence_insert.insert();
-    }
-    for (uint32_t e = 0; e < r.entities.size(); ++e) {
-      const extract::Entity& entity = r.entities[e];
-      const LocalAssignment& a = assignment[d][e];
-      entity_insert.bind(1, document);
-      entity_insert.bind(2, int64_t{e});
-      entity_insert.bind(3, entity.name);
-      entity_insert.bind(4, extract::to_string(entity.type));
-      entity_insert.bind(5, int64_t{a.node});
-      if (a.merge) {
-        entity_insert.bind(6, graph::to_string(a.merge->rule));
-        entity_insert.bind(7, int64_t{a.merge->anchor.document});
-        entity_insert.bind(8, int64_t{a.merge->anchor.entity});
-        entity_insert.bind_text_or_null(9, a.merge->evidence);
-      } else {
-        for (int column = 6; column <= 9; ++column) entity_insert.bind_null(column);
-      }
-      entity_insert.insert();
-      for (uint32_t t = 0; t < entity.titles.size(); ++t) {
-        title_insert.bind(1, document);
-        title_insert.bind(2, int64_t{e});
-        title_insert.bind(3, int64_t{t});
-        title_insert.bind(4, entity.titles[t]);
-        title_insert.insert();
-      }
     }
     for (uint32_t m = 0; m < r.mentions.size(); ++m) {
       const extract::Mention& mention = r.mentions[m];
@@ -212,6 +187,50 @@ void write_documents(sqlite3* db, std::span<const DocumentResult> documents,
         argument_insert.bind(6, int64_t{as.start});
         argument_insert.bind(7, int64_t{as.end});
         argument_insert.insert();
+      }
+    }
+  }
+}
+
+// Local entities (each with its node and merge decision) and their titles.
+void write_local_entities(sqlite3* db, std::span<const DocumentResult> documents,
+                          const graph::KnowledgeGraph& graph) {
+  std::vector<std::vector<LocalAssignment>> assignment(documents.size());
+  for (uint32_t d = 0; d < documents.size(); ++d) assignment[d].resize(documents[d].entities.size());
+  for (uint32_t n = 0; n < graph.nodes.size(); ++n) {
+    for (const graph::LocalRef& m : graph.nodes[n].members) assignment[m.document][m.entity].node = n;
+  }
+  for (const graph::MergeDecision& merge : graph.merges) {
+    assignment[merge.member.document][merge.member.entity].merge = &merge;
+  }
+  Statement entity_insert(db, "INSERT INTO local_entities VALUES(?,?,?,?,?,?,?,?,?)");
+  Statement title_insert(db, "INSERT INTO titles VALUES(?,?,?,?)");
+  for (uint32_t d = 0; d < documents.size(); ++d) {
+    const DocumentResult& r = documents[d];
+    const int64_t document = d;
+    for (uint32_t e = 0; e < r.entities.size(); ++e) {
+      const extract::Entity& entity = r.entities[e];
+      const LocalAssignment& a = assignment[d][e];
+      entity_insert.bind(1, document);
+      entity_insert.bind(2, int64_t{e});
+      entity_insert.bind(3, entity.name);
+      entity_insert.bind(4, extract::to_string(entity.type));
+      entity_insert.bind(5, int64_t{a.node});
+      if (a.merge) {
+        entity_insert.bind(6, graph::to_string(a.merge->rule));
+        entity_insert.bind(7, int64_t{a.merge->anchor.document});
+        entity_insert.bind(8, int64_t{a.merge->anchor.entity});
+        entity_insert.bind_text_or_null(9, a.merge->evidence);
+      } else {
+        for (int column = 6; column <= 9; ++column) entity_insert.bind_null(column);
+      }
+      entity_insert.insert();
+      for (uint32_t t = 0; t < entity.titles.size(); ++t) {
+        title_insert.bind(1, document);
+        title_insert.bind(2, int64_t{e});
+        title_insert.bind(3, int64_t{t});
+        title_insert.bind(4, entity.titles[t]);
+        title_insert.insert();
       }
     }
   }
@@ -311,9 +330,13 @@ Store Store::open(const std::string& path) {
 // ---------------------------------------------------------------------------------------
 // Writing
 
-void write_store(const std::string& path, std::span<const DocumentResult> documents,
-                 const graph::KnowledgeGraph& graph, const WriteOptions& options) {
-  graph::check_sorted_unique(documents);
+namespace {
+
+// write_store() with the graph asked for only once the tables that do not depend on it are
+// written, so that it can be built meanwhile.
+void write_store_with(const std::string& path, std::span<const DocumentResult> documents,
+                      const std::function<const graph::KnowledgeGraph&()>& graph_when_needed,
+                      const WriteOptions& options) {
   auto stage = [&](std::string_view name) {
     if (options.on_stage) options.on_stage(name);
   };
@@ -321,15 +344,6 @@ void write_store(const std::string& path, std::span<const DocumentResult> docume
   if (path == "-") throw InputError("a database cannot be written to standard output");
   if (fs::is_directory(destination)) throw InputError(path + ": a folder, not a database file");
   AtomicFile file(path);  // SQLite writes its temporary path; commit() syncs and renames
-
-  std::vector<std::vector<LocalAssignment>> assignment(documents.size());
-  for (uint32_t d = 0; d < documents.size(); ++d) assignment[d].resize(documents[d].entities.size());
-  for (uint32_t n = 0; n < graph.nodes.size(); ++n) {
-    for (const graph::LocalRef& m : graph.nodes[n].members) assignment[m.document][m.entity].node = n;
-  }
-  for (const graph::MergeDecision& merge : graph.merges) {
-    assignment[merge.member.document][merge.member.entity].merge = &merge;
-  }
 
   try {
     SQLite::Database db(file.temp_path(),
@@ -343,7 +357,9 @@ void write_store(const std::string& path, std::span<const DocumentResult> docume
     db.exec("INSERT INTO meta VALUES('format','kg-store'),('schema_version','" +
             std::to_string(kSchemaVersion) + "'),('offsets','unicode code points')");
     stage("documents");
-    write_documents(db.getHandle(), documents, assignment);
+    write_documents(db.getHandle(), documents);
+    const graph::KnowledgeGraph& graph = graph_when_needed();
+    write_local_entities(db.getHandle(), documents, graph);
     stage("graph");
     write_graph(db.getHandle(), graph);
     stage("indexes");
@@ -366,6 +382,42 @@ void write_store(const std::string& path, std::span<const DocumentResult> docume
   file.commit();
   const fs::path folder = destination.parent_path();
   sync_folder(folder.empty() ? "." : folder.string());
+}
+
+}  // namespace
+
+void write_store(const std::string& path, std::span<const DocumentResult> documents,
+                 const graph::KnowledgeGraph& graph, const WriteOptions& options) {
+  graph::check_sorted_unique(documents);
+  write_store_with(
+      path, documents, [&]() -> const graph::KnowledgeGraph& { return graph; }, options);
+}
+
+graph::KnowledgeGraph write_store(const std::string& path,
+                                  std::span<const DocumentResult> documents,
+                                  const std::function<graph::KnowledgeGraph()>& build,
+                                  const WriteOptions& options) {
+  graph::check_sorted_unique(documents);
+  graph::KnowledgeGraph graph;
+  std::exception_ptr error;
+  // Both threads only read the documents. The builder is joined before the graph is used,
+  // and on every way out (a failed write waits for it, then throws).
+  std::jthread builder([&] {
+    try {
+      graph = build();
+    } catch (...) {
+      error = std::current_exception();
+    }
+  });
+  write_store_with(
+      path, documents,
+      [&]() -> const graph::KnowledgeGraph& {
+        builder.join();
+        if (error) std::rethrow_exception(error);
+        return graph;
+      },
+      options);
+  return graph;
 }
 
 }  // namespace kg::exporter

@@ -67,6 +67,14 @@ struct WriteOptions {
 void write_store(const std::string& path, std::span<const extract::DocumentResult> documents,
                  const graph::KnowledgeGraph& graph, const WriteOptions& options = {});
 
+// The same, with the graph built by `build` (graph::build_graph of `documents`) on a second
+// thread while the per-document tables, which do not depend on it, are written; returns it.
+// Gives the same database as building first and writing after.
+graph::KnowledgeGraph write_store(const std::string& path,
+                                  std::span<const extract::DocumentResult> documents,
+                                  const std::function<graph::KnowledgeGraph()>& build,
+                                  const WriteOptions& options = {});
+
 // How much of the graph to load. Nodes (label, type, key, mention count) and edges
 // (endpoints, relation, polarity, modality, weight, confidence) always; the rest on demand:
 // paths need only the structure, GraphML and DOT the attributes, JSON everything.
@@ -75,6 +83,7 @@ struct LoadOptions {
   bool text = true;        // texts and sentences, mention lists, evidence spans (implies
                            // attributes)
   bool merges = false;     // merge decisions (for explanations)
+  bool topology = true;    // the Boost.Graph topology (graph algorithms); exports need none
 };
 
 // Loads the stored graph (the derived tables; no recomputation).

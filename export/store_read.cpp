@@ -347,7 +347,7 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
       m.evidence = q.text(5);
     }
   }
-  g.build_topology();
+  if (options.topology) g.build_topology();
   return g;
 }
 

@@ -191,7 +191,7 @@ class Ranks {
 KnowledgeGraph build_graph(std::span<const DocumentResult> documents, const BuildOptions& options,
                            const Resolver& resolver) {
   check_sorted_unique(documents);
-  const Resolution resolution = resolver.resolve(documents);
+  Resolution resolution = resolver.resolve(documents);
   KnowledgeGraph g;
 
   // Group local entities by global entity, then number the nodes canonically.
@@ -302,8 +302,8 @@ KnowledgeGraph build_graph(std::span<const DocumentResult> documents, const Buil
       sentence.paragraph_start = s.paragraph_start;
     }
   }
-  g.merges = resolution.merges;
-  g.build_topology();
+  g.merges = std::move(resolution.merges);
+  if (options.topology) g.build_topology();
   return g;
 }
 

@@ -120,6 +120,8 @@ struct BuildOptions {
   // the structure (it writes the texts from the documents themselves), and a million-edge
   // corpus has hundreds of megabytes of text not worth holding twice.
   bool copy_texts = true;
+  // Build the Boost.Graph topology (graph algorithms need it; writing the store does not).
+  bool topology = true;
 };
 
 // The reduce: derives the cross-document graph from per-document results. `documents` must be
