@@ -3,7 +3,7 @@
 #include <graphviz/gvc.h>
 
 #include <cctype>
-#include <memory>
+#include <mutex>
 
 #include "export/atomic_file.h"
 #include "export/dot_export.h"
@@ -13,9 +13,20 @@ namespace kg::exporter {
 
 namespace {
 
-struct ContextCloser {
-  void operator()(GVC_t* gvc) const noexcept { gvFreeContext(gvc); }
-};
+// One Graphviz context for the whole process, never freed. Graphviz's pango plugin keeps a
+// pointer into the first context's font tables after gvFreeContext(), so a second context in
+// the same process reads freed memory (AddressSanitizer found it: two renders in one
+// process). libgvc is not thread-safe either, hence the lock around every use.
+GVC_t* graphviz_context() {
+  static GVC_t* const context = gvContext();
+  if (!context) throw Error("Graphviz: cannot create a context");
+  return context;
+}
+
+std::mutex& graphviz_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
 
 // Frees the layout before the graph is closed (the order libgvc requires).
 class Layout {
@@ -70,14 +81,14 @@ void render(const graph::KnowledgeGraph& g, const RenderOptions& options, const 
                              : selection.nodes.size() <= kLayeredMaxNodes ? "dot"
                                                                           : "sfdp";
   const AgraphPtr agraph = build_agraph(g, &selection, DotLayout{engine});
-  std::unique_ptr<GVC_t, ContextCloser> gvc(gvContext());
-  if (!gvc) throw Error("Graphviz: cannot create a context");
+  const std::lock_guard<std::mutex> lock(graphviz_mutex());
+  GVC_t* const gvc = graphviz_context();
   RenderData image;
   {
-    const Layout layout(gvc.get(), agraph.get(), engine);
+    const Layout layout(gvc, agraph.get(), engine);
     // Cairo draws antialiased PNGs and embeds nothing external in SVG.
     const std::string device = format == "png" ? "png:cairo" : "svg";
-    if (gvRenderData(gvc.get(), agraph.get(), device.c_str(), &image.data, &image.length) != 0) {
+    if (gvRenderData(gvc, agraph.get(), device.c_str(), &image.data, &image.length) != 0) {
       throw Error("Graphviz: rendering " + format + " failed");
     }
   }
