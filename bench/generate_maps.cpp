@@ -10,7 +10,14 @@
 // triple has its own evidence sentence of 60-200 characters with two name mentions, by full
 // name the first time and often by surname or acronym after; some filler sentences.
 //
+// For the resolver benchmark (docs/resolution.md): --documents N stops after N documents
+// instead of at an edge count, --triples-per-document N sets the mean facts per document (two
+// name mentions each), and --variants P names an entity, in P% of the documents that mention
+// it, by a variant the resolver must resolve: a person by a misspelled surname (a letter
+// doubled or replaced) or by the bare surname alone, an organisation by its acronym alone.
+//
 // Usage: generate_maps OUTDIR [--entities N] [--edges N] [--files N] [--seed N]
+//                             [--documents N] [--triples-per-document N] [--variants P]
 
 #include <algorithm>
 #include <cmath>
@@ -44,6 +51,8 @@ struct Options {
   uint64_t files = 16;
   uint64_t seed = 20240601;
   uint64_t triples_per_document = 60;
+  uint64_t documents = 0;  // 0: stop at `edges` distinct edges instead
+  uint64_t variants = 0;   // percent of (document, entity) pairs named by a variant
 };
 
 const char* kSyllables[] = {"ka", "lo", "mi", "ra", "ne", "to", "vi", "sa", "du", "ber", "gan",
@@ -155,7 +164,8 @@ class Generator {
     keys.reserve(options_.edges * 2);
     std::vector<uint64_t> all;
     const uint64_t relations = std::size(kRelations);
-    while (keys.size() < options_.edges) {
+    while (options_.documents ? by_document_.size() < options_.documents
+                              : keys.size() < options_.edges) {
       std::vector<uint64_t> cast;
       const uint64_t size = 15 + uniform(26);
       while (cast.size() < size) {
@@ -164,7 +174,7 @@ class Generator {
       }
       std::vector<uint64_t>& doc = by_document_.emplace_back();
       const uint64_t facts = options_.triples_per_document / 2 + uniform(options_.triples_per_document);
-      for (uint64_t f = 0; f < facts && keys.size() < options_.edges; ++f) {
+      for (uint64_t f = 0; f < facts && (options_.documents || keys.size() < options_.edges); ++f) {
         if (!all.empty() && uniform(5) == 0) {
           doc.push_back(all[uniform(all.size())]);
           continue;
@@ -182,6 +192,7 @@ class Generator {
       }
     }
     document_count_ = by_document_.size();
+    edge_count_ = keys.size();
   }
 
   void write_documents() {
@@ -211,7 +222,7 @@ class Generator {
         std::exit(1);
       }
     }
-    std::cerr << "generate_maps: " << entities_.size() << " entities, " << options_.edges
+    std::cerr << "generate_maps: " << entities_.size() << " entities, " << edge_count_
               << " edges, " << triples << " triples in " << document_count_ << " documents, "
               << options_.files << " files under " << options_.out << "\n";
   }
@@ -225,9 +236,28 @@ class Generator {
     r.document.title = "Report " + std::to_string(d);
     r.document.source = "Outlet " + std::to_string(d % 50);
     std::unordered_map<uint64_t, int> local_of;  // global entity -> local index
+    std::unordered_map<uint64_t, std::string> variant_of;  // global entity -> name used here
     auto local_entity = [&](uint64_t g) {
       auto [it, inserted] = local_of.try_emplace(g, static_cast<int>(r.entities.size()));
-      if (inserted) r.entities.push_back({entities_[g].name, entities_[g].type, {}});
+      if (inserted) {
+        const Entity& e = entities_[g];
+        std::string name = e.name;
+        if (options_.variants && !e.short_name.empty() && uniform(100) < options_.variants) {
+          if (e.type != EntityType::kPerson) {
+            name = e.short_name;  // the acronym alone
+          } else if (uniform(2) == 0) {
+            name = e.short_name;  // the bare surname
+          } else if (static_cast<unsigned char>(name.back()) >= 0x80) {
+            name = e.short_name;  // (no ASCII letter at the end to misspell)
+          } else if (uniform(2) == 0) {
+            name += name.back();  // a misspelling: the last letter doubled
+          } else {
+            name.back() = name.back() == 'x' ? 'q' : 'x';  // a misspelling: the last letter
+          }
+          variant_of.emplace(g, name);
+        }
+        r.entities.push_back({name, e.type, {}});
+      }
       return it->second;
     };
     std::string& text = r.document.text;
@@ -257,7 +287,8 @@ class Generator {
           return e.short_name;
         }
         rule = first ? LinkRule::kName : LinkRule::kSameName;
-        return e.name;
+        const auto variant = variant_of.find(g);
+        return variant == variant_of.end() ? e.name : variant->second;
       };
       LinkRule rule_s = LinkRule::kName;
       LinkRule rule_o = LinkRule::kName;
@@ -296,6 +327,7 @@ class Generator {
   std::discrete_distribution<uint64_t> popularity_;
   std::vector<std::vector<uint64_t>> by_document_;
   uint64_t document_count_ = 0;
+  uint64_t edge_count_ = 0;
 };
 
 }  // namespace
@@ -319,8 +351,15 @@ int main(int argc, char** argv) {
       o.files = value();
     } else if (arg == "--seed") {
       o.seed = value();
+    } else if (arg == "--documents") {
+      o.documents = value();
+    } else if (arg == "--triples-per-document") {
+      o.triples_per_document = value();
+    } else if (arg == "--variants") {
+      o.variants = value();
     } else if (arg == "--help" || arg == "-h") {
-      std::cout << "usage: generate_maps OUTDIR [--entities N] [--edges N] [--files N] [--seed N]\n";
+      std::cout << "usage: generate_maps OUTDIR [--entities N] [--edges N] [--files N] [--seed N]\n"
+                   "                     [--documents N] [--triples-per-document N] [--variants P]\n";
       return 0;
     } else if (o.out.empty() && arg[0] != '-') {
       o.out = arg;

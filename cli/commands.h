@@ -17,7 +17,9 @@ struct Command {
   int (*run)(const Args& args);
 };
 
+int run_build(const Args& args);
 int run_export(const Args& args);
+int run_extract(const Args& args);
 int run_merge(const Args& args);
 int run_query(const Args& args);
 int run_render(const Args& args);
@@ -27,12 +29,18 @@ int run_stats(const Args& args);
 const std::vector<Command>& commands();
 
 // Subcommands (cli/<name>.cpp).
+int parse(const Args& args);
 int train(const Args& args);  // kg train KIND ...: dispatches to train_<kind>
-int eval(const Args& args);
-int parse(const Args& args);  // kg parse FILE: the statistical stages on text or CoNLL-U
+int eval(const Args& args);   // kg eval ner ... goes to eval_ner
 
 // The kinds of `kg train` (cli/train_<kind>.cpp), listed in cli/train.cpp.
 int train_tokenizer(const Args& args);
+int train_parser(const Args& args);
 int train_tagger(const Args& args);
+int train_ner(const Args& args);
+// kg eval ner MODEL FILE: span-level NER scores (cli/eval_ner.cpp).
+int eval_ner(const Args& args);
+
+int openie_command(const Args& args);
 
 }  // namespace kg::cli

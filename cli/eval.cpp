@@ -3,6 +3,7 @@
 // with a tokenizer the pipeline starts from the raw text rebuilt from the treebank (documents
 // and paragraphs as it marks them); without one it starts from the gold tokens.
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -15,6 +16,7 @@
 #include "extract/error.h"
 #include "extract/evaluation.h"
 #include "extract/model_file.h"
+#include "extract/parser.h"
 #include "extract/tagger.h"
 #include "extract/tokenizer.h"
 #include "extract/treebank_text.h"
@@ -44,10 +46,18 @@ Annotate load_tagger(const std::string& path) {
   };
 }
 
+Annotate load_parser(const std::string& path) {
+  std::shared_ptr<const extract::Parser> model = extract::Parser::load(path);
+  return [model](extract::Document& doc) {
+    for (extract::Sentence& s : doc.sentences) model->annotate(s);
+  };
+}
+
 const std::vector<Stage>& stages() {
   static const std::vector<Stage> table = {
       {"tokenizer", load_tokenizer},
       {"tagger", load_tagger},
+      {"parser", load_parser},
   };
   return table;
 }
@@ -59,8 +69,10 @@ const CommandSpec kSpec = {
     "FILE.conllu and prints the CoNLL 2018 shared-task metrics: tokens, sentences, words\n"
     "(precision, recall, F1), UPOS, XPOS, lemmas, UAS and LAS (F1 and aligned accuracy; LAS\n"
     "ignores relation subtypes). With a tokenizer the text is rebuilt from the treebank and\n"
-    "segmented from scratch; without one the gold tokens are used. An optional leading KIND\n"
-    "(tokenizer, tagger, parser, ner) checks that such a model is among them.",
+    "segmented from scratch; without one the gold tokens are used, and what no given model\n"
+    "predicts stays gold (a parser alone reads the gold tags). An optional leading KIND\n"
+    "(tokenizer, tagger, parser, ner) checks that such a model is among them; `kg eval ner`\n"
+    "scores named entities instead (kg eval ner --help).",
     {
         {"--json", "", "print the metrics as one JSON object (percentages)"},
         {"--output", "FILE", "also write the system's sentences as CoNLL-U"},
@@ -69,23 +81,36 @@ const CommandSpec kSpec = {
     -1,
 };
 
-// The gold sentences without what the stages predict, to start from gold tokens.
-extract::Sentence strip(const extract::Sentence& gold) {
+bool has_kind(const std::vector<std::string>& kinds, std::string_view kind) {
+  return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+// The gold sentences without what the given stages predict, to start from gold tokens: what
+// no stage predicts stays gold (a parser without a tagger reads the gold tags).
+extract::Sentence strip(const extract::Sentence& gold, const std::vector<std::string>& kinds) {
   extract::Sentence s = gold;
+  const bool tagger = has_kind(kinds, "tagger");
+  const bool parser = has_kind(kinds, "parser");
   for (extract::Token& t : s.tokens) {
-    t.lemma.clear();
-    t.upos = extract::Upos::kX;
-    t.xpos = extract::Xpos::kNone;
-    t.head = -1;
-    t.deprel = extract::Deprel::kDep;
+    if (tagger) {
+      t.lemma.clear();
+      t.upos = extract::Upos::kX;
+      t.xpos = extract::Xpos::kNone;
+    }
+    if (parser) {
+      t.head = -1;
+      t.deprel = extract::Deprel::kDep;
+    }
   }
-  s.entities.clear();
+  if (has_kind(kinds, "ner")) s.entities.clear();
   return s;
 }
 
 }  // namespace
 
 int eval(const Args& raw) {
+  // Named entities have their own metric (span-level P/R/F1) and gold formats (cli/eval_ner.cpp).
+  if (!raw.empty() && raw[0] == "ner") return eval_ner(Args(raw.begin() + 1, raw.end()));
   const ParsedArgs args = parse_args(kSpec, raw);
   if (args.help_requested()) {
     std::cout << help_text(kSpec);
@@ -120,11 +145,11 @@ int eval(const Args& raw) {
     pipeline[index] = it->load(path);
     kinds.push_back(kind);
   }
-  if (!wanted_kind.empty() && std::find(kinds.begin(), kinds.end(), wanted_kind) == kinds.end()) {
+  if (!wanted_kind.empty() && !has_kind(kinds, wanted_kind)) {
     throw InputError("kg eval " + wanted_kind + ": none of the models is a " + wanted_kind +
                      " model");
   }
-  const bool raw_text = std::find(kinds.begin(), kinds.end(), "tokenizer") != kinds.end();
+  const bool raw_text = has_kind(kinds, "tokenizer");
 
   const auto documents = extract::treebank_documents(extract::read_conllu_file(treebank));
   std::vector<extract::Sentence> gold;
@@ -132,7 +157,7 @@ int eval(const Args& raw) {
   for (const extract::TreebankDocument& d : documents) {
     extract::Document doc = d.document;
     if (!raw_text) {
-      for (const extract::Sentence& s : d.gold) doc.sentences.push_back(strip(s));
+      for (const extract::Sentence& s : d.gold) doc.sentences.push_back(strip(s, kinds));
     }
     for (const Annotate& stage : pipeline) {
       if (stage) stage(doc);

@@ -28,14 +28,20 @@ int usage(std::ostream& out) {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
+      {"build", "extract and merge articles into the database in one run (kg.db by default)",
+       run_build},
+      {"extract", "entities and facts of each article as JSON Lines (the map step)", run_extract},
+      {"openie", "clause-level Open IE tuples of each sentence (CaRB format or JSON)",
+       openie_command},
       {"merge", "add map files (JSON Lines) to the database and rebuild the graph", run_merge},
       {"export", "write the graph as JSON, GraphML, DOT or a copy of the database", run_export},
       {"render", "draw the graph (or one entity's neighbourhood) as SVG or PNG", run_render},
       {"query", "look up entities, neighbours, facts, paths; explain merges", run_query},
       {"stats", "counts, entities by type, top entities, sources per edge", run_stats},
-      {"parse", "segment, tag, lemmatize (and parse) text or CoNLL-U; print CoNLL-U or a table",
+      {"parse", "segment, tag, lemmatize and find names in text or CoNLL-U; print CoNLL-U, a "
+                "table or UNER IOB2",
        parse},
-      {"train", "train a model (tokenizer, tagger, ...) on UD treebanks", train},
+      {"train", "train a model (tokenizer, tagger, parser, ner) on UD treebanks", train},
       {"eval", "score models on a CoNLL-U treebank (CoNLL 2018 metrics)", eval},
   };
   return table;

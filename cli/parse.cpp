@@ -2,6 +2,7 @@
 // added later) on a file and prints the analysis as CoNLL-U or as a readable table.
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -12,8 +13,10 @@
 #include "extract/conllu.h"
 #include "extract/document.h"
 #include "extract/error.h"
+#include "extract/iob2.h"
 #include "extract/pipeline.h"
 #include "extract/reader.h"
+#include "extract/utf8.h"
 
 namespace kg::cli {
 
@@ -21,17 +24,22 @@ namespace {
 
 const CommandSpec kSpec = {
     "kg parse",
-    "FILE [--input text|conllu] [--format conllu|text] [--models DIR]",
+    "FILE [--input text|conllu] [--format conllu|text|iob2] [--all-types] [--models DIR]",
     "Analyses FILE ('-' for stdin) with kg's models and prints one analysis per sentence.\n"
     "--input text (the default) reads raw text and needs the tokenizer model; --input conllu\n"
     "takes the words (and sentence ids and text) of a CoNLL-U file and re-annotates them,\n"
     "ignoring its tags, lemmas and trees, so the output has exactly the same words in the same\n"
     "order (for evaluation with gold tokenization). --format conllu (the default) writes\n"
     "CoNLL-U; --format text writes, per sentence, '# text' and one aligned row per word:\n"
-    "ID FORM LEMMA UPOS XPOS HEAD DEPREL ('_' where a stage did not run), then a blank line.",
+    "ID FORM LEMMA UPOS XPOS HEAD DEPREL ('_' where a stage did not run), then a blank line;\n"
+    "--format iob2 writes the named entities in Universal NER's five-column IOB2 layout\n"
+    "(PER, ORG, LOC) over the same words, so outside scorers can score kg's names. Sentences\n"
+    "of one document ('# newdoc id' in CoNLL-U) are annotated together. Names are found when\n"
+    "the model folder has ner.kgm (--format iob2 requires it).",
     {
         {"--input", "KIND", "text (raw text, the default) or conllu (gold words)"},
-        {"--format", "KIND", "conllu (the default) or text"},
+        {"--format", "KIND", "conllu (the default), text or iob2"},
+        {"--all-types", "", "iob2: write every kg type (B-NORP, B-DATE, ...), not only PER/ORG/LOC"},
         kModelsOption,
     },
     1,
@@ -60,13 +68,16 @@ void write_text(std::ostream& out, const extract::Sentence& s) {
   }
   std::vector<size_t> width(7, 0);
   for (const auto& row : rows) {
-    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+    // In characters, so columns line up for non-ASCII words too (wide CJK characters aside).
+    for (size_t c = 0; c < row.size(); ++c) {
+      width[c] = std::max(width[c], extract::utf8_length(row[c]));
+    }
   }
   for (const auto& row : rows) {
     std::string line;
     for (size_t c = 0; c < row.size(); ++c) {
       line += row[c];
-      if (c + 1 < row.size()) line.append(width[c] - row[c].size() + 2, ' ');
+      if (c + 1 < row.size()) line.append(width[c] - extract::utf8_length(row[c]) + 2, ' ');
     }
     out << line << '\n';
   }
@@ -83,11 +94,15 @@ int parse(const Args& args) {
   }
   const std::string path = parsed.positionals().front();
   const std::string input = parsed.choice("--input", "text", {"text", "conllu"});
-  const std::string format = parsed.choice("--format", "conllu", {"conllu", "text"});
+  const std::string format = parsed.choice("--format", "conllu", {"conllu", "text", "iob2"});
 
   extract::PipelineOptions options;
   options.model_dir = model_dir(parsed);
   options.tokenize = input == "text";
+  // Names are found when the model folder has the NER model; --format iob2 needs it.
+  options.recognise_names =
+      format == "iob2" ||
+      std::filesystem::exists(extract::Pipeline::model_path(options.model_dir, "ner"));
   const extract::Pipeline pipeline = extract::Pipeline::load(options);
 
   std::vector<extract::Sentence> sentences;
@@ -101,10 +116,18 @@ int parse(const Args& args) {
       treebank = extract::read_conllu_file(path, read_options);
     }
     sentences.reserve(treebank.size());
-    for (extract::TreebankSentence& t : treebank) {
-      extract::clear_annotations(t.sentence);
-      pipeline.annotate(t.sentence);
-      sentences.push_back(std::move(t.sentence));
+    // Documents ("# newdoc id") are annotated as wholes: names recur within a document.
+    for (size_t first = 0; first < treebank.size();) {
+      size_t last = first + 1;
+      while (last < treebank.size() && !treebank[last].document_start) ++last;
+      std::vector<extract::Sentence> document;
+      for (size_t k = first; k < last; ++k) {
+        extract::clear_annotations(treebank[k].sentence);
+        document.push_back(std::move(treebank[k].sentence));
+      }
+      pipeline.annotate(document);
+      for (extract::Sentence& s : document) sentences.push_back(std::move(s));
+      first = last;
     }
   } else {
     extract::Document document;
@@ -119,6 +142,10 @@ int parse(const Args& args) {
   for (const extract::Sentence& s : sentences) {
     if (format == "text") {
       write_text(out, s);
+    } else if (format == "iob2") {
+      extract::Iob2WriteOptions iob2_options;
+      iob2_options.uner_types_only = !parsed.has("--all-types");
+      extract::write_iob2(out, s, iob2_options);
     } else {
       extract::write_conllu(out, s);
     }

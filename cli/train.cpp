@@ -20,6 +20,8 @@ struct TrainKind {
 const std::vector<TrainKind>& train_kinds() {
   static const std::vector<TrainKind> kinds = {
       {"tokenizer", "tokenizer and sentence splitter (models/tokenizer.kgm)", train_tokenizer},
+      {"ner", "named-entity recogniser (models/ner.kgm)", train_ner},
+      {"parser", "dependency parser (models/parser.kgm)", train_parser},
       {"tagger", "UPOS/XPOS tagger and lemmatizer (models/tagger.kgm)", train_tagger},
   };
   return kinds;

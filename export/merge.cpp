@@ -90,7 +90,6 @@ MergeReport merge_maps(const std::vector<std::string>& map_files, const std::str
   std::error_code ec;
   if (std::filesystem::exists(db_path, ec)) store = Store::open(db_path);
 
-  MergeReport report;
   std::vector<DocumentResult> incoming;
   std::vector<std::string> origin;  // file:line of each incoming record
   stage("reading " + std::to_string(map_files.size()) + " map file(s)");
@@ -106,12 +105,27 @@ MergeReport merge_maps(const std::vector<std::string>& map_files, const std::str
     }
     contents = MapContents{};
   }
-  report.records = incoming.size();
   if (incoming.empty()) {
     std::string names;
     for (const std::string& f : map_files) names += (names.empty() ? "" : ", ") + f;
     throw InputError("no documents in " + names + " (empty input)");
   }
+  store.reset();
+  return merge_documents(std::move(incoming), std::move(origin), db_path, options);
+}
+
+MergeReport merge_documents(std::vector<DocumentResult> incoming, std::vector<std::string> origin,
+                            const std::string& db_path, const MergeOptions& options) {
+  auto stage = [&](std::string_view what) {
+    if (options.on_stage) options.on_stage(what);
+  };
+  if (incoming.empty()) throw InputError("no documents to store (empty input)");
+  origin.resize(incoming.size());
+  std::optional<Store> store;
+  std::error_code ec;
+  if (std::filesystem::exists(db_path, ec)) store = Store::open(db_path);
+  MergeReport report;
+  report.records = incoming.size();
 
   // Incoming records by id; repeats must be identical.
   std::vector<size_t> order(incoming.size());

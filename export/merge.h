@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/document_result.h"
+
 namespace kg::exporter {
 
 struct MergeOptions {
@@ -36,5 +38,11 @@ struct MergeReport {
 // and kg::Error for failures while writing (likewise).
 MergeReport merge_maps(const std::vector<std::string>& map_files, const std::string& db_path,
                        const MergeOptions& options = {});
+
+// The same for per-document results already in memory (`kg build`). `origins[i]` names where
+// results[i] came from (a file name) in error messages; it may be shorter than `results`.
+MergeReport merge_documents(std::vector<extract::DocumentResult> results,
+                            std::vector<std::string> origins, const std::string& db_path,
+                            const MergeOptions& options = {});
 
 }  // namespace kg::exporter

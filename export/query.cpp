@@ -432,14 +432,25 @@ Explanation explain(const Store& store, std::string_view name_a, std::string_vie
     }
   }
   if (!out.same) {
-    const graph::ExactNameResolver resolver;
-    out.apart = resolver.why_apart({out.a.label, out.a.key, out.a.type},
-                                   {out.b.label, out.b.key, out.b.type});
-    const size_t distance = extract::edit_distance(out.a.key, out.b.key, 3);
-    if (distance <= 3) {
-      out.apart += " (the names differ by " + std::to_string(distance) +
-                   (distance == 1 ? " edit" : " edits") + ")";
-    }
+    // The reasons for keeping two nodes apart are not stored: the resolver is rerun over the
+    // stored documents (deterministic, so it takes the same decisions) and asked. This reads
+    // every document, which only `explain` of two different entities pays for.
+    const std::vector<extract::DocumentResult> documents = read_documents(store);
+    const graph::Resolver resolver;
+    const graph::Resolution resolution = resolver.resolve(documents);
+    SQLite::Statement members(store.db(),
+                              "SELECT document, idx FROM local_entities WHERE entity = ? "
+                              "ORDER BY document, idx");
+    auto members_of = [&](uint32_t node) {
+      std::vector<graph::LocalRef> refs;
+      members.reset();
+      members.bind(1, node);
+      while (members.executeStep()) {
+        refs.push_back(graph::LocalRef{members.getColumn(0).getUInt(), members.getColumn(1).getUInt()});
+      }
+      return refs;
+    };
+    out.apart = resolver.why_apart(documents, resolution, members_of(out.a.id), members_of(out.b.id));
   }
   return out;
 }

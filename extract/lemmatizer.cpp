@@ -115,12 +115,17 @@ const LemmaRule& Lemmatizer::guess_rule(std::string_view form, Upos upos, Xpos x
   features(form, upos, xpos, feats);
   std::vector<float> scores(static_cast<size_t>(n), 0.0f);
   classifier_.add_scores(feats, scores.data());
-  // The best rule that leaves something of the word (or appends a replacement).
+  // The best rule that leaves something of the word (or appends a replacement) and does not
+  // cut a UTF-8 character in two (rules count bytes; "’’" must not lose half a quote).
   const LemmaRule* best = &kIdentity;
   float best_score = -1e30f;
   for (int c = 0; c < n; ++c) {
     const LemmaRule& rule = rules_[static_cast<size_t>(c)];
     if (rule.strip > form.size() || (rule.strip == form.size() && rule.append.empty())) continue;
+    if (rule.strip > 0 && rule.strip < form.size() &&
+        (static_cast<unsigned char>(form[form.size() - rule.strip]) & 0xC0) == 0x80) {
+      continue;
+    }
     if (scores[static_cast<size_t>(c)] > best_score) {
       best_score = scores[static_cast<size_t>(c)];
       best = &rule;

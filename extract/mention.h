@@ -22,7 +22,8 @@ namespace kg::extract {
   X(kExpansion, "expansion")     /* the expansion of an acronym used earlier */              \
   X(kApposition, "apposition")   /* "Richard Haass, a former diplomat" */                    \
   X(kPronoun, "pronoun")         /* he, she, they ... to the nearest compatible antecedent */ \
-  X(kDescription, "description") /* "the council" to the unique matching organisation */
+  X(kDescription, "description") /* "the council" to the unique matching organisation */ \
+  X(kShortName, "short_name")    /* the first words of an organisation's name ("Kestrel") */
 
 #define KG_ENUMERATOR(name, text) name,
 enum class LinkRule : uint8_t { KG_LINK_RULES(KG_ENUMERATOR) };

@@ -48,38 +48,69 @@ FeatureId FeatureHasher::id(uint32_t templ, uint64_t a, uint64_t b, uint64_t c) 
 
 // --- PerceptronModel ---
 
-void PerceptronModel::build_buckets() {
-  bucket_bits_ = 0;
-  while ((size_t{1} << bucket_bits_) < keys_.size() && bucket_bits_ < 24) ++bucket_bits_;
-  const size_t n = size_t{1} << bucket_bits_;
-  buckets_.assign(n + 1, 0);
-  size_t k = 0;
-  for (size_t b = 0; b <= n; ++b) {
-    // Keys are sorted, so bucket b (their top bits) starts at the first key >= b's range.
-    while (k < keys_.size() && (bucket_bits_ == 0 ? 0 : keys_[k] >> (64 - bucket_bits_)) < b) ++k;
-    buckets_[b] = static_cast<uint32_t>(k);
+void PerceptronModel::build_index() {
+  entries_.resize(classes_.size());
+  for (size_t j = 0; j < classes_.size(); ++j) entries_[j] = Entry{classes_[j], weights_[j]};
+  size_t capacity = 16;
+  while (capacity < 2 * keys_.size()) capacity *= 2;
+  slots_.assign(capacity, Slot{});
+  slot_mask_ = capacity - 1;
+  for (size_t row = 0; row < keys_.size(); ++row) {
+    const uint32_t count = offsets_[row + 1] - offsets_[row];
+    if (count == 0) continue;
+    size_t i = keys_[row] & slot_mask_;
+    while (slots_[i].count != 0) i = (i + 1) & slot_mask_;
+    slots_[i] = Slot{keys_[row], offsets_[row], count};
   }
-  buckets_[n] = static_cast<uint32_t>(keys_.size());
 }
 
-const FeatureId* PerceptronModel::find(FeatureId key) const {
-  if (keys_.empty()) return nullptr;
-  const size_t b = bucket_bits_ == 0 ? 0 : key >> (64 - bucket_bits_);
-  const FeatureId* first = keys_.data() + buckets_[b];
-  const FeatureId* last = keys_.data() + buckets_[b + 1];
-  const FeatureId* it = std::lower_bound(first, last, key);
-  return it != last && *it == key ? it : nullptr;
+const PerceptronModel::Slot* PerceptronModel::find(FeatureId key) const {
+  for (size_t i = key & slot_mask_;; i = (i + 1) & slot_mask_) {
+    const Slot& slot = slots_[i];
+    if (slot.count == 0) return nullptr;
+    if (slot.key == key) return &slot;
+  }
 }
 
 void PerceptronModel::add_scores(const FeatureId* features, size_t count, float* scores) const {
-  for (size_t i = 0; i < count; ++i) {
-    const FeatureId* k = find(features[i]);
-    if (!k) continue;
-    const size_t row = static_cast<size_t>(k - keys_.data());
-    for (uint32_t j = offsets_[row]; j < offsets_[row + 1]; ++j) {
-      scores[classes_[j]] += scale_ * weights_[j];
+  if (keys_.empty()) return;
+  // In batches: prefetch every feature's slot, then every found row, then add; the misses
+  // of a batch overlap instead of queueing one after another.
+  constexpr size_t kBatch = 64;
+  const Slot* found[kBatch];
+  for (size_t start = 0; start < count; start += kBatch) {
+    const size_t n = std::min(kBatch, count - start);
+    const FeatureId* batch = features + start;
+    for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[batch[i] & slot_mask_]);
+    for (size_t i = 0; i < n; ++i) {
+      found[i] = find(batch[i]);
+      if (found[i]) __builtin_prefetch(&entries_[found[i]->first]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (!found[i]) continue;
+      const Entry* e = entries_.data() + found[i]->first;
+      for (uint32_t j = 0; j < found[i]->count; ++j) scores[e[j].cls] += scale_ * e[j].weight;
     }
   }
+}
+
+PerceptronModel PerceptronModel::pruned(float threshold) const {
+  PerceptronModel m;
+  m.num_classes_ = num_classes_;
+  m.scale_ = scale_;
+  m.offsets_.push_back(0);
+  for (size_t row = 0; row < keys_.size(); ++row) {
+    for (uint32_t i = offsets_[row]; i < offsets_[row + 1]; ++i) {
+      if (std::fabs(scale_ * weights_[i]) <= threshold) continue;
+      m.classes_.push_back(classes_[i]);
+      m.weights_.push_back(weights_[i]);
+    }
+    if (m.classes_.size() == m.offsets_.back()) continue;
+    m.keys_.push_back(keys_[row]);
+    m.offsets_.push_back(static_cast<uint32_t>(m.classes_.size()));
+  }
+  m.build_index();
+  return m;
 }
 
 void PerceptronModel::save(ModelWriter& out) const {
@@ -106,7 +137,7 @@ PerceptronModel PerceptronModel::load(ModelReader& in) {
       std::all_of(m.classes_.begin(), m.classes_.end(),
                   [&](uint16_t c) { return c < m.num_classes_; });
   if (!consistent) throw InputError("perceptron weights are inconsistent (damaged model file)");
-  m.build_buckets();
+  m.build_index();
   return m;
 }
 
@@ -183,7 +214,7 @@ PerceptronModel PerceptronTrainer::average(float prune) const {
     m.keys_.push_back(r.key);
     m.offsets_.push_back(static_cast<uint32_t>(m.classes_.size()));
   }
-  m.build_buckets();
+  m.build_index();
   return m;
 }
 

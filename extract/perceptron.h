@@ -43,22 +43,40 @@ class PerceptronModel {
     add_scores(features.data(), features.size(), scores);
   }
 
+  // A copy without the weights of magnitude <= threshold (and the features left empty): to
+  // measure how far a trained model can be shrunk without retraining it.
+  PerceptronModel pruned(float threshold) const;
+
   void save(ModelWriter& out) const;
   static PerceptronModel load(ModelReader& in);
 
  private:
   friend class PerceptronTrainer;
+  // The lookup index: an open-addressing hash table (linear probing, load <= 1/2) whose slot
+  // holds the key and its row of (class, weight) entries, so scoring a feature costs about
+  // two cache misses, and add_scores prefetches them for all its features at once.
+  struct Slot {
+    FeatureId key = 0;
+    uint32_t first = 0;  // into entries_
+    uint32_t count = 0;  // 0: an empty slot
+  };
+  struct Entry {
+    uint16_t cls;
+    int16_t weight;
+  };
+
   int num_classes_ = 0;
   float scale_ = 1.0f;               // weight = quantised * scale_
-  std::vector<FeatureId> keys_;      // sorted; lookup by binary search over a hash bucket table
+  std::vector<FeatureId> keys_;      // sorted (the saved form)
   std::vector<uint32_t> offsets_;    // keys_.size() + 1 entries into classes_/weights_
   std::vector<uint16_t> classes_;
   std::vector<int16_t> weights_;
-  std::vector<uint32_t> buckets_;    // first key index per top-bits bucket, size 2^bucket_bits_ + 1
-  uint32_t bucket_bits_ = 0;
+  std::vector<Slot> slots_;          // built from the above by build_index()
+  std::vector<Entry> entries_;
+  uint64_t slot_mask_ = 0;
 
-  void build_buckets();
-  const FeatureId* find(FeatureId key) const;
+  void build_index();
+  const Slot* find(FeatureId key) const;
 };
 
 // Mutable weights for training. Not thread-safe.

@@ -3,6 +3,8 @@
 #include <filesystem>
 
 #include "extract/error.h"
+#include "extract/ner.h"
+#include "extract/parser.h"
 #include "extract/tagger.h"
 #include "extract/tokenizer.h"
 
@@ -36,11 +38,24 @@ Pipeline Pipeline::load(const PipelineOptions& options) {
   };
   if (options.tokenize) p.tokenizer_ = Tokenizer::load(path(options.tokenizer_model, "tokenizer"));
   if (options.tag) p.tagger_ = Tagger::load(path(options.tagger_model, "tagger"));
+  if (options.recognise_names) p.ner_ = Ner::load(path(options.ner_model, "ner"));
+  if (options.parse) p.parser_ = Parser::load(path(options.parser_model, "parser"));
   return p;
 }
 
 void Pipeline::annotate(Sentence& sentence) const {
   if (tagger_) tagger_->annotate(sentence);
+  if (parser_) parser_->annotate(sentence);
+  if (ner_) ner_->annotate(sentence);
+}
+
+void Pipeline::annotate(std::vector<Sentence>& document_sentences) const {
+  for (Sentence& s : document_sentences) {
+    if (tagger_) tagger_->annotate(s);
+    if (parser_) parser_->annotate(s);
+  }
+  // Names recur within a document: NER reads the document's sentences together.
+  if (ner_) ner_->annotate(document_sentences);
 }
 
 void Pipeline::annotate(Document& document) const {
@@ -49,7 +64,7 @@ void Pipeline::annotate(Document& document) const {
                      ", which this pipeline was loaded without");
   }
   tokenizer_->annotate(document);
-  for (Sentence& s : document.sentences) annotate(s);
+  annotate(document.sentences);
 }
 
 }  // namespace kg::extract

@@ -9,12 +9,15 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "extract/document.h"
 #include "extract/sentence.h"
 
 namespace kg::extract {
 
+class Ner;
+class Parser;
 class Tagger;
 class Tokenizer;
 
@@ -32,9 +35,14 @@ struct PipelineOptions {
   // tokenizer).
   bool tokenize = true;
   bool tag = true;
+  bool parse = true;
+  // Named entities (ner.kgm); off unless asked for.
+  bool recognise_names = false;
   // Model files to use instead of <model_dir>/<kind>.kgm; empty for the folder's.
   std::string tokenizer_model;
   std::string tagger_model;
+  std::string parser_model;
+  std::string ner_model;
 };
 
 // Loaded models, read-only after load(): annotate() is const and thread-safe, so one
@@ -48,8 +56,12 @@ class Pipeline {
   Pipeline& operator=(Pipeline&&) noexcept;
   ~Pipeline();
 
-  // Runs the loaded stages after tokenization on a sentence whose tokens (forms) are given.
+  // Runs the loaded stages after tokenization on a sentence whose tokens (forms) are given
+  // (the NER stage takes it as a document of one sentence).
   void annotate(Sentence& sentence) const;
+  // The same for the sentences of one document, in order: the NER stage sees them together
+  // (a name's other occurrences in the document inform its type).
+  void annotate(std::vector<Sentence>& document_sentences) const;
   // Splits the document's text (its paragraphs if cleaned) into sentences and tokens, then
   // runs the other stages on each sentence. Throws kg::InputError if the pipeline has no
   // tokenizer.
@@ -57,6 +69,8 @@ class Pipeline {
 
   bool has_tokenizer() const { return tokenizer_ != nullptr; }
   bool has_tagger() const { return tagger_ != nullptr; }
+  bool has_ner() const { return ner_ != nullptr; }
+  bool has_parser() const { return parser_ != nullptr; }
 
   // The path of the model file of `kind` ("tagger", ...) in `model_dir`.
   static std::string model_path(const std::string& model_dir, const std::string& kind);
@@ -66,6 +80,8 @@ class Pipeline {
   std::string model_dir_;
   std::unique_ptr<Tokenizer> tokenizer_;
   std::unique_ptr<Tagger> tagger_;
+  std::unique_ptr<Ner> ner_;
+  std::unique_ptr<Parser> parser_;
 };
 
 }  // namespace kg::extract

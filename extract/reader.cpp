@@ -506,6 +506,13 @@ std::optional<Document> CorpusReader::next() {
       format = (entry.from_folder || options_.format == InputFormat::kAuto) ? format_of(p)
                                                                              : options_.format;
     }
+    // A folder of articles often holds the map files kg extract wrote from them: they are
+    // results, not articles.
+    if (entry.from_folder && format == InputFormat::kJsonLines &&
+        bytes.rfind("{\"format\":\"kg-map\"", 0) == 0) {
+      skipped_.push_back({entry.path, "a kg map file (kg merge reads it)"});
+      continue;
+    }
     for (Document& d : parse_documents(std::move(bytes), entry.path, stem, format, options_,
                                        &skipped_)) {
       auto [it, inserted] = seen_ids_.emplace(d.id, d.name);

@@ -73,6 +73,41 @@ TagDictionary build_dictionary(const std::vector<TreebankSentence>& train, const
 
 }  // namespace
 
+std::vector<Sentence> jackknife_tags(const std::vector<TreebankSentence>& train, int folds,
+                                     const TaggerTrainOptions& options,
+                                     const std::vector<TreebankSentence>& dev) {
+  if (folds < 2 || train.size() < static_cast<size_t>(folds)) {
+    throw InputError("jackknifing needs at least 2 folds and a sentence per fold (" +
+                     std::to_string(folds) + " folds, " + std::to_string(train.size()) +
+                     " sentences)");
+  }
+  const size_t n = train.size();
+  const auto k = static_cast<size_t>(folds);
+  std::vector<Sentence> out;
+  out.reserve(n);
+  for (size_t fold = 0; fold < k; ++fold) {
+    const size_t begin = fold * n / k, end = (fold + 1) * n / k;
+    std::vector<TreebankSentence> rest;
+    rest.reserve(n - (end - begin));
+    rest.insert(rest.end(), train.begin(), train.begin() + static_cast<std::ptrdiff_t>(begin));
+    rest.insert(rest.end(), train.begin() + static_cast<std::ptrdiff_t>(end), train.end());
+    TaggerTrainOptions fold_options = options;
+    if (options.progress) {
+      fold_options.progress = [&](const std::string& line) {
+        options.progress("fold " + std::to_string(fold + 1) + "/" + std::to_string(k) + ": " +
+                         line);
+      };
+    }
+    const Tagger tagger = TaggerTrainer(fold_options).train(rest, dev);
+    for (size_t i = begin; i < end; ++i) {
+      Sentence s = train[i].sentence;
+      tagger.annotate(s);
+      out.push_back(std::move(s));
+    }
+  }
+  return out;
+}
+
 TaggingAccuracy tagging_accuracy(const Tagger& tagger, const std::vector<TreebankSentence>& gold) {
   TaggingAccuracy acc;
   size_t upos = 0, xpos = 0, lemma = 0, lemma_words = 0;

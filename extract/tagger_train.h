@@ -62,6 +62,17 @@ struct TaggingAccuracy {
 // Tags (and lemmatizes) copies of `gold`'s sentences with `tagger` and compares.
 TaggingAccuracy tagging_accuracy(const Tagger& tagger, const std::vector<TreebankSentence>& gold);
 
+// Jackknifing (as parsers trained on predicted tags need: the tags the parser learns from
+// should be as wrong as those it will see at run time). Cuts `train` into `folds` contiguous
+// blocks of sentences (whole documents, mostly), trains a tagger with `options` on the other
+// blocks for each and tags and lemmatizes that block with it. Returns the sentences of `train`
+// in their order with predicted UPOS, XPOS and lemmas and everything else (words, heads,
+// relations, ids, text) as given. Throws kg::InputError if folds < 2 or there are fewer
+// sentences than folds.
+std::vector<Sentence> jackknife_tags(const std::vector<TreebankSentence>& train, int folds,
+                                     const TaggerTrainOptions& options,
+                                     const std::vector<TreebankSentence>& dev);
+
 class TaggerTrainer {
  public:
   explicit TaggerTrainer(TaggerTrainOptions options) : options_(std::move(options)) {}

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "extract/error.h"
+#include "graph/name_key.h"
 
 namespace kg::graph {
 
@@ -35,7 +36,8 @@ bool is_name_rule(extract::LinkRule rule) {
     case LinkRule::kSameName:
     case LinkRule::kSurname:
     case LinkRule::kAcronym:
-    case LinkRule::kExpansion: return true;
+    case LinkRule::kExpansion:
+    case LinkRule::kShortName: return true;
     case LinkRule::kApposition:
     case LinkRule::kPronoun:
     case LinkRule::kDescription: return false;
@@ -55,12 +57,18 @@ void check_sorted_unique(std::span<const DocumentResult> documents) {
 
 namespace {
 
+// A local entity's name as a node shows it: for persons without the titles in front.
+std::string_view shown_name(const extract::Entity& entity) {
+  return entity.type == extract::EntityType::kPerson ? split_title(entity.name).name
+                                                     : std::string_view(entity.name);
+}
+
 // The label of a node: the local entity name most of its members use; ties go to the longest
 // name, then to the smallest in byte order, so the choice does not depend on input order.
 std::string choose_label(std::span<const DocumentResult> documents,
                          const std::vector<LocalRef>& members) {
   std::map<std::string_view, uint32_t> counts;
-  for (const LocalRef& m : members) ++counts[documents[m.document].entities[m.entity].name];
+  for (const LocalRef& m : members) ++counts[shown_name(documents[m.document].entities[m.entity])];
   std::string_view best;
   uint32_t best_count = 0;
   for (const auto& [name, count] : counts) {  // ascending byte order: first wins ties
@@ -94,9 +102,13 @@ void fill_nodes(std::span<const DocumentResult> documents,
     for (uint32_t e = 0; e < doc.entities.size(); ++e) {
       const uint32_t n = node_of_local[d][e];
       Node& node = nodes[n];
-      uses[n].push_back(AliasUse{doc.entities[e].name, d, false});
-      node.titles.insert(node.titles.end(), doc.entities[e].titles.begin(),
-                         doc.entities[e].titles.end());
+      const extract::Entity& entity = doc.entities[e];
+      uses[n].push_back(AliasUse{shown_name(entity), d, false});
+      node.titles.insert(node.titles.end(), entity.titles.begin(), entity.titles.end());
+      if (entity.type == extract::EntityType::kPerson) {
+        const std::string_view title = split_title(entity.name).title;
+        if (!title.empty()) node.titles.emplace_back(title);
+      }
       if (node.sources.empty() || node.sources.back() != d) node.sources.push_back(d);
     }
     for (const extract::Mention& mention : doc.mentions) {
@@ -177,7 +189,7 @@ class Ranks {
 }  // namespace
 
 KnowledgeGraph build_graph(std::span<const DocumentResult> documents, const BuildOptions& options,
-                           const ExactNameResolver& resolver) {
+                           const Resolver& resolver) {
   check_sorted_unique(documents);
   Resolution resolution = resolver.resolve(documents);
   KnowledgeGraph g;

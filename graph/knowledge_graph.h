@@ -38,11 +38,15 @@ struct NodeMention {
 
 // One real-world entity: the local entities the resolver put together.
 struct Node {
-  std::string label;  // the name most of its local entities use (ties: longest, then smallest)
+  // The name most of its local entities use (ties: longest, then smallest), without the
+  // titles written in front of a person's name (graph/name_key.h split_title()).
+  std::string label;
   std::string key;    // entity_key() of the label
   extract::EntityType type = extract::EntityType::kOther;
   std::vector<Alias> aliases;           // sorted by name; includes the label
-  std::vector<std::string> titles;      // roles seen with it, sorted, distinct
+  // Roles seen with it (the local entities' titles and the titles split off their names),
+  // sorted, distinct.
+  std::vector<std::string> titles;
   std::vector<NodeMention> mentions;    // sorted by (document, span); empty if not loaded
   uint32_t mention_count = 0;           // all its mentions, also when `mentions` is not loaded
   std::vector<LocalRef> members;        // its local entities, sorted
@@ -125,7 +129,7 @@ struct BuildOptions {
 // documents gives the same graph, whatever the resolver's internal order.
 KnowledgeGraph build_graph(std::span<const extract::DocumentResult> documents,
                            const BuildOptions& options = {},
-                           const ExactNameResolver& resolver = {});
+                           const Resolver& resolver = Resolver());
 
 // Throws kg::InputError unless documents are sorted by id and ids are unique.
 void check_sorted_unique(std::span<const extract::DocumentResult> documents);

@@ -1,5 +1,7 @@
 #include "graph/name_key.h"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 
@@ -137,6 +139,97 @@ std::string name_key(std::string_view name) {
   if (key.size() > 2 && key.compare(key.size() - 2, 2, "'s") == 0) key.resize(key.size() - 2);
   if (key.size() > 4 && key.compare(0, 4, "the ") == 0) key.erase(0, 4);
   return key;
+}
+
+namespace {
+
+// Words written in front of a person's name that are not part of it (name_key() form; sorted
+// on first use for binary search): honorifics, offices, military ranks, role nouns, qualifiers such as
+// "former", and the nationality adjectives news writing puts before an office.
+constexpr std::array<std::string_view, 87> kTitleWords = {
+    "acting",      "admiral",      "adviser",      "advisor",      "ambassador",  "american",
+    "assistant",   "attorney",     "british",      "capt",         "captain",     "ceo",
+    "chairman",    "chairwoman",   "chancellor",   "chief",        "chinese",     "col",
+    "colonel",     "commander",    "congressman",  "congresswoman", "current",    "czech",
+    "dame",        "defence",      "defense",      "deputy",       "diplomat",    "director",
+    "dr",          "ex",           "expert",       "foreign",      "former",      "french",
+    "gen",         "general",      "german",       "gov",          "governor",    "judge",
+    "justice",     "king",         "lady",         "late",         "leader",      "lieutenant",
+    "lord",        "lt",           "madam",        "mayor",        "minister",    "miss",
+    "mr",          "mrs",          "ms",           "officer",      "official",    "outgoing",
+    "pope",        "premier",      "president",    "prime",        "prince",      "princess",
+    "prof",        "professor",    "queen",        "rep",          "representative", "russian",
+    "secretary",   "sen",          "senator",      "sergeant",     "sgt",         "sir",
+    "speaker",     "spokesman",    "spokesperson", "spokeswoman",  "state",
+    "ukrainian",   "us",           "vice",         "then"};
+
+bool is_title_word(std::string_view word) {
+  static const auto sorted = [] {
+    auto words = kTitleWords;
+    std::sort(words.begin(), words.end());
+    return words;
+  }();
+  const std::string key = name_key(word);
+  return std::binary_search(sorted.begin(), sorted.end(), std::string_view(key));
+}
+
+}  // namespace
+
+TitledName split_title(std::string_view name) {
+  // Words are separated by spaces. "U.S." keys to "u s" (two words), so it is checked apart.
+  size_t start = 0;
+  while (start < name.size() && name[start] == ' ') ++start;
+  size_t rest = start;  // where the name proper begins
+  size_t at = start;
+  while (at < name.size()) {
+    size_t end = name.find(' ', at);
+    if (end == std::string_view::npos) break;  // the last word always stays
+    const std::string_view word = name.substr(at, end - at);
+    std::string dotted = fold_case_and_accents(word);
+    while (!dotted.empty() && dotted.back() == '.') dotted.pop_back();
+    if (!is_title_word(word) && dotted != "u.s") break;
+    while (end < name.size() && name[end] == ' ') ++end;
+    at = end;
+    rest = end;
+  }
+  TitledName out;
+  out.name = name.substr(rest);
+  out.title = name.substr(start, rest - start);
+  while (!out.title.empty() && out.title.back() == ' ') out.title.remove_suffix(1);
+  return out;
+}
+
+std::string spelling_key(std::string_view key) {
+  std::string mapped;
+  mapped.reserve(key.size());
+  for (size_t i = 0; i < key.size(); ++i) {
+    const char c = key[i];
+    const char next = i + 1 < key.size() ? key[i + 1] : '\0';
+    if ((c == 'k' && next == 'h') || (c == 'p' && next == 'h')) {
+      mapped += c == 'k' ? 'h' : 'f';
+      ++i;
+    } else if (c == 'c' && next == 'k') {
+      mapped += 'k';
+      ++i;
+    } else if (c == 't' && next == 'c' && i + 2 < key.size() && key[i + 2] == 'h') {
+      // "tch" -> "ch": the 'c' and 'h' follow
+    } else if ((c == 'y' || c == 'i') && next == 'e' && (i == 0 || key[i - 1] == ' ')) {
+      // word-initial "ye"/"ie" -> "e": Yevgeny/Evgeny, Yelena/Elena
+    } else if (c == 'y') {
+      mapped += 'i';
+    } else if (c == 'w') {
+      mapped += 'v';
+    } else {
+      mapped += c;
+    }
+  }
+  std::string out;
+  out.reserve(mapped.size());
+  for (char c : mapped) {
+    if (!out.empty() && out.back() == c && std::isalpha(static_cast<unsigned char>(c))) continue;
+    out += c;
+  }
+  return out;
 }
 
 }  // namespace kg::graph

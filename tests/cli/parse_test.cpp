@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "extract/conllu.h"
+#include "extract/parser_train.h"
 #include "extract/tagger_train.h"
 #include "extract/tokenizer.h"
 #include "extract/tokenizer_train.h"
@@ -45,9 +46,18 @@ class ParseCommand : public ::testing::Test {
     extract::TaggerTrainer(options)
         .train(extract::read_conllu_file(tiny()), {})
         .save((*dir_ / "tagger.kgm").string());
+    std::vector<extract::Sentence> trees;
+    const std::string parser_fixture = std::string(KG_TEST_DATA_DIR) + "/parser/tiny.conllu";
+    for (auto& t : extract::read_conllu_file(parser_fixture)) {
+      trees.push_back(std::move(t.sentence));
+    }
+    extract::ParserTrainingOptions parser_options;
+    parser_options.epochs = 3;
+    extract::train_parser(trees, {}, parser_options)->save((*dir_ / "parser.kgm").string());
     // A second folder that also holds a tokenizer, for raw-text input.
     fs::create_directories(*dir_ / "with_tokenizer");
     fs::copy_file(*dir_ / "tagger.kgm", *dir_ / "with_tokenizer" / "tagger.kgm");
+    fs::copy_file(*dir_ / "parser.kgm", *dir_ / "with_tokenizer" / "parser.kgm");
     const auto tokenizer_data = extract::read_conllu_file(std::string(KG_TEST_DATA_DIR) +
                                                           "/tokenizer/tiny.conllu");
     extract::train_tokenizer(tokenizer_data, {}, {})
@@ -118,19 +128,23 @@ TEST_F(ParseCommand, ConlluInputIgnoresTheGoldTags) {
   for (size_t at = 0; (at = input.find("\tNOUN\tNN\t", at)) != std::string::npos; ++at) {
     input.replace(at, 9, "\tINTJ\tUH\t");
   }
-  // And a gold tree, which must not survive either (no parser model in this folder).
-  input += "# sent_id = tree\n1\tHello\thello\tINTJ\tUH\t_\t0\troot\t_\t_\n\n";
+  // And a gold tree, which must not survive either: the parser model here never learnt
+  // `reparandum` (its fixture has none), so the relation can only come from the input.
+  input += "# sent_id = tree\n1\tHello\thello\tINTJ\tUH\t_\t2\treparandum\t_\t_\n"
+           "2\tworld\tworld\tNOUN\tNN\t_\t0\troot\t_\t_\n\n";
   const CommandResult run = kg("parse '" + write("wrong.conllu", input) + "' --input conllu");
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_EQ(run.out.find("\tINTJ\tUH\t"), std::string::npos);
-  EXPECT_EQ(run.out.find("\troot\t"), std::string::npos);
+  EXPECT_EQ(run.out.find("\treparandum\t"), std::string::npos);
+  EXPECT_NE(run.out.find("\troot\t"), std::string::npos);  // the parser ran
 }
 
 TEST_F(ParseCommand, TextFormatPrintsOneRowPerWord) {
   const CommandResult run = kg("parse '" + tiny() + "' --input conllu --format text");
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_NE(run.out.find("# text = Three mice ran away."), std::string::npos);
-  EXPECT_TRUE(std::regex_search(run.out, std::regex("\n2 +mice +mouse +NOUN +NNS +_ +_\n")))
+  EXPECT_TRUE(
+      std::regex_search(run.out, std::regex("\n2 +mice +mouse +NOUN +NNS +[0-9]+ +[a-z:]+\n")))
       << run.out;
 }
 
@@ -207,6 +221,15 @@ TEST_F(ParseCommand, MissingModelNamesTheFile) {
   const CommandResult run = kg("parse '" + tiny() + "' --input conllu", "/nonexistent-models");
   EXPECT_EQ(run.status, 2);
   EXPECT_NE(run.err.find("/nonexistent-models/tagger.kgm"), std::string::npos) << run.err;
+}
+
+TEST_F(ParseCommand, Iob2NeedsTheNerModelAndNamesIt) {
+  // The test's folder has a tagger but no ner.kgm: conllu output works without names, iob2
+  // output is refused with the missing file named.
+  EXPECT_EQ(kg("parse '" + tiny() + "' --input conllu").status, 0);
+  const CommandResult run = kg("parse '" + tiny() + "' --input conllu --format iob2");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.err.find("ner.kgm"), std::string::npos) << run.err;
 }
 
 TEST_F(ParseCommand, UnknownFormatIsAUsageError) {

@@ -4,6 +4,7 @@
 
 #include "extract/conllu.h"
 #include "extract/lemmatizer_train.h"
+#include "extract/utf8.h"
 
 namespace kg::extract {
 namespace {
@@ -33,6 +34,21 @@ TEST(LemmaRule, LowerCasesWhenThatIsShorter) {
   EXPECT_EQ(rule.apply("Walked"), "walk");
   // A proper noun keeps its capital.
   EXPECT_EQ(LemmaRule::derive("Paris", "Paris").casing, LemmaRule::Casing::kKeep);
+}
+
+TEST(Lemmatizer, GuessedLemmasOfNonAsciiWordsAreValidUtf8) {
+  // Rules count bytes; a guessed rule must not cut a multi-byte character in two.
+  for (const char* form : {"\u2019\u2019", "caf\u00e9", "na\u00efv\u00e9\u00e9", "\u6771\u4eac",
+                           "\u041c\u043e\u0441\u043a\u0432\u0430", "\U0001F600"}) {
+    for (int u = 0; u < kUposCount; ++u) {
+      for (int x = 0; x < kXposCount; ++x) {
+        const std::string lemma =
+            tiny_lemmatizer().lemma(form, static_cast<Upos>(u), static_cast<Xpos>(x));
+        EXPECT_FALSE(lemma.empty()) << form;
+        EXPECT_EQ(find_invalid_utf8(lemma), std::string::npos) << form << " -> " << lemma;
+      }
+    }
+  }
 }
 
 TEST(LemmaRule, NeverStripsMoreThanTheWordHas) {

@@ -261,6 +261,16 @@ TEST_F(ReaderFiles, FolderIsReadRecursivelyInSortedOrder) {
   EXPECT_THAT(skipped, ::testing::UnorderedElementsAre(".hidden", "notes.pdf"));
 }
 
+TEST_F(ReaderFiles, MapFilesInAFolderAreSkipped) {
+  write("in/a.txt", "A.");
+  write("in/a.map.jsonl", "{\"format\":\"kg-map\",\"version\":1,\"document\":{}}\n");
+  Corpus corpus = read_corpus({path("in")});
+  ASSERT_EQ(corpus.documents.size(), 1u);
+  EXPECT_EQ(corpus.documents[0].id, "a");
+  ASSERT_EQ(corpus.skipped.size(), 1u);
+  EXPECT_THAT(corpus.skipped[0].reason, HasSubstr("kg map file"));
+}
+
 TEST_F(ReaderFiles, ExplicitFileWithOtherExtensionIsText) {
   const std::string p = write("story.md", "# Title\n\nText.");
   Corpus corpus = read_corpus({p});

@@ -253,6 +253,42 @@ TEST(Tagger, RareFeaturesGetNoWeight) {
   EXPECT_LT(frequent * 2, all);
 }
 
+TEST(Tagger, JackknifeTagsEachBlockWithATaggerTrainedOnTheOthers) {
+  TaggerTrainOptions options;
+  options.epochs = 3;
+  options.min_feature_count = 1;
+  std::vector<TreebankSentence> data = tiny();
+  for (TreebankSentence& t : data) {  // a tree to check that it is kept
+    for (size_t i = 0; i < t.sentence.tokens.size(); ++i) {
+      t.sentence.tokens[i].head = static_cast<int>(i);
+      t.sentence.tokens[i].deprel = Deprel::kDep;
+    }
+  }
+  const std::vector<Sentence> tagged = jackknife_tags(data, 2, options, {});
+  ASSERT_EQ(tagged.size(), data.size());
+  const size_t half = data.size() / 2;
+  const std::vector<TreebankSentence> first(data.begin(), data.begin() + half);
+  const std::vector<TreebankSentence> second(data.begin() + half, data.end());
+  const Tagger on_second = TaggerTrainer(options).train(second, {});
+  const Tagger on_first = TaggerTrainer(options).train(first, {});
+  for (size_t i = 0; i < data.size(); ++i) {
+    Sentence expected = data[i].sentence;
+    (i < half ? on_second : on_first).annotate(expected);
+    ASSERT_EQ(tagged[i].tokens.size(), expected.tokens.size());
+    EXPECT_EQ(tagged[i].id, data[i].sentence.id);
+    for (size_t j = 0; j < expected.tokens.size(); ++j) {
+      const Token& got = tagged[i].tokens[j];
+      EXPECT_EQ(got.form, data[i].sentence.tokens[j].form);
+      EXPECT_EQ(got.upos, expected.tokens[j].upos) << i << " " << got.form;
+      EXPECT_EQ(got.xpos, expected.tokens[j].xpos) << i << " " << got.form;
+      EXPECT_EQ(got.lemma, expected.tokens[j].lemma) << i << " " << got.form;
+      EXPECT_EQ(got.head, static_cast<int>(j));
+    }
+  }
+  EXPECT_THROW(jackknife_tags(data, 1, options, {}), InputError);
+  EXPECT_THROW(jackknife_tags(first, static_cast<int>(first.size()) + 1, options, {}), InputError);
+}
+
 TEST(Tagger, TrainingWithoutWordsIsAnError) {
   EXPECT_THROW(TaggerTrainer({}).train({}, {}), InputError);
 }

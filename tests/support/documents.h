@@ -15,6 +15,9 @@ struct EntitySpec {
   extract::EntityType type = extract::EntityType::kPerson;
   std::vector<std::string> surfaces = {};  // empty: the name itself
   std::vector<std::string> titles = {};
+  // The link rule of each surface's mentions; empty: `name` for the first surface and
+  // `surname` for the others.
+  std::vector<extract::LinkRule> rules = {};
 };
 
 struct TripleSpec {
@@ -63,7 +66,9 @@ inline extract::DocumentResult make_document(const std::string& id, const std::s
         m.entity = static_cast<int>(e);
         m.sentence = sentence_of(at);
         m.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + surfaces[k].size())};
-        m.rule = k == 0 ? extract::LinkRule::kName : extract::LinkRule::kSurname;
+        m.rule = k < entities[e].rules.size() ? entities[e].rules[k]
+                 : k == 0                     ? extract::LinkRule::kName
+                                              : extract::LinkRule::kSurname;
         r.mentions.push_back(m);
       }
     }

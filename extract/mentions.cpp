@@ -1,0 +1,908 @@
+#include "extract/mentions.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "extract/text_case.h"
+#include "extract/word_classes.h"
+
+namespace kg::extract {
+
+namespace {
+
+bool is_plural(const DependencyTree& t, int w) {
+  return t.xpos(w) == Xpos::kNNS || t.xpos(w) == Xpos::kNNPS;
+}
+
+bool is_determiner_the(const DependencyTree& t, int w) {
+  const std::string_view l = t.lemma(w);
+  return t.upos(w) == Upos::kDet &&
+         (l == "the" || l == "this" || l == "that" || l == "these" || l == "those");
+}
+
+bool is_punct(const DependencyTree& t, int w) { return t.upos(w) == Upos::kPunct; }
+
+bool is_hyphen(const DependencyTree& t, int w) {
+  const std::string_view f = t.form(w);
+  return f == "-" || f == "\xE2\x80\x93" || t.xpos(w) == Xpos::kHYPH;
+}
+
+// Words joined as written: a space wherever the text has one.
+std::string join_words(const DependencyTree& t, const std::vector<int>& words) {
+  std::string out;
+  for (size_t j = 0; j < words.size(); ++j) {
+    const int w = words[j];
+    out += t.form(w);
+    if (j + 1 < words.size() && t.token(w).space_after && words[j + 1] == w + 1) out += ' ';
+    if (j + 1 < words.size() && words[j + 1] != w + 1) out += ' ';
+  }
+  return out;
+}
+
+// Adjectives of quantity and comparison that describe no group or event of their own.
+bool is_quantifier(std::string_view lemma) {
+  static const std::string_view kWords[] = {"many", "much", "few", "several", "other", "more",
+                                            "most", "such", "same", "certain", "various",
+                                            "numerous", "some", "another", "any", "all"};
+  for (std::string_view w : kWords) {
+    if (lemma == w) return true;
+  }
+  return false;
+}
+
+// The endings of most English nationality adjectives ("Russian", "Chinese", "Polish",
+// "Iraqi", "Czech", "Dutch"): a capitalised adjective with one of them, before a title, is a
+// nationality NER missed; "Prime", "Foreign", "Senior" are not.
+bool has_demonym_ending(std::string_view word) {
+  auto ends = [&](std::string_view e) {
+    return word.size() > e.size() + 1 && word.substr(word.size() - e.size()) == e;
+  };
+  return ends("an") || ends("ese") || ends("ish") || ends("i") || ends("ch") || ends("ic");
+}
+
+// A word that can be part of a person's name proper (not a title before it).
+bool is_name_word(const DependencyTree& t, int w) {
+  if (!starts_upper(t.form(w))) return false;
+  const std::string_view l = t.lemma(w);
+  if (is_role_noun(l) || is_honorific(l) || is_title_qualifier(l)) return false;
+  if (t.upos(w) == Upos::kAdj || t.upos(w) == Upos::kDet || t.upos(w) == Upos::kAdp) {
+    return false;
+  }
+  return true;
+}
+
+const std::vector<std::pair<std::string_view, std::pair<Gender, GrammaticalNumber>>>&
+pronoun_table() {
+  static const std::vector<std::pair<std::string_view, std::pair<Gender, GrammaticalNumber>>> t = {
+      {"he", {Gender::kMale, GrammaticalNumber::kSingular}},
+      {"him", {Gender::kMale, GrammaticalNumber::kSingular}},
+      {"his", {Gender::kMale, GrammaticalNumber::kSingular}},
+      {"himself", {Gender::kMale, GrammaticalNumber::kSingular}},
+      {"she", {Gender::kFemale, GrammaticalNumber::kSingular}},
+      {"her", {Gender::kFemale, GrammaticalNumber::kSingular}},
+      {"hers", {Gender::kFemale, GrammaticalNumber::kSingular}},
+      {"herself", {Gender::kFemale, GrammaticalNumber::kSingular}},
+      {"it", {Gender::kNeuter, GrammaticalNumber::kSingular}},
+      {"its", {Gender::kNeuter, GrammaticalNumber::kSingular}},
+      {"itself", {Gender::kNeuter, GrammaticalNumber::kSingular}},
+      {"they", {Gender::kUnknown, GrammaticalNumber::kPlural}},
+      {"them", {Gender::kUnknown, GrammaticalNumber::kPlural}},
+      {"their", {Gender::kUnknown, GrammaticalNumber::kPlural}},
+      {"theirs", {Gender::kUnknown, GrammaticalNumber::kPlural}},
+      {"themselves", {Gender::kUnknown, GrammaticalNumber::kPlural}},
+  };
+  return t;
+}
+
+// Mentions of one sentence, with indexes local to it until they are appended.
+class SentenceReader {
+ public:
+  // `surnames`: the last words of the persons NER found in the whole document.
+  SentenceReader(const DependencyTree& tree, int sentence, const MentionOptions& options,
+                 const std::set<std::string>& surnames)
+      : t_(tree), s_(tree.sentence()), sentence_(sentence), options_(options), n_(tree.size()),
+        surnames_(surnames) {}
+
+  std::vector<NominalMention> run() {
+    word_mention_.assign(n_, -1);
+    covered_.assign(n_, 0);
+    names();
+    // Titles of persons ("Foreign Minister") and descriptors of organisations ("environmental
+    // group Friends of Lake Orin"), which definite descriptions later match ("the group").
+    const size_t names_found = out_.size();
+    for (size_t m = 0; m < names_found; ++m) {
+      if (out_[m].type == EntityType::kPerson || out_[m].type == EntityType::kOrg) {
+        titles(static_cast<int>(m));
+      }
+    }
+    acronyms();
+    pronouns();
+    nominals();
+    for (size_t m = 0; m < out_.size(); ++m) {
+      if (out_[m].kind == MentionKind::kName) appositions(static_cast<int>(m));
+    }
+    return sorted();
+  }
+
+ private:
+  int add(NominalMention m) {
+    out_.push_back(std::move(m));
+    return static_cast<int>(out_.size()) - 1;
+  }
+
+  // "Kestrel's": a name followed by a possessive marker (a person's possessions are no title).
+  bool is_possessive_name(const NominalMention& m) const {
+    return m.last < n_ && t_.xpos(m.last) == Xpos::kPOS;
+  }
+
+  int head_of(int first, int last) const {
+    int best = first;
+    for (int w = first; w < last; ++w) {
+      const int h = t_.head(w);
+      if (h < first || h >= last) {
+        if (t_.depth(w) < t_.depth(best) || (t_.head(best) >= first && t_.head(best) < last)) {
+          best = w;
+        }
+      }
+    }
+    return best;
+  }
+
+  // ---- names ----------------------------------------------------------------------------
+
+  // NER's spans, repaired where the parse says more: an organisation's name typed as a
+  // person or place ("Kestrel Mining" as PERSON), a person's given name left out ("Amara" of
+  // "Director Amara Nwosu"), and names NER missed that the tree and capitals show: a
+  // capitalised proper-noun phrase ending in an organisation word ("Northern Water Board"),
+  // or right after a role noun ("Director Amara Nwosu").
+  std::vector<NamedEntity> repaired_entities() const {
+    std::vector<NamedEntity> out;
+    std::vector<char> taken(static_cast<size_t>(n_), 0);
+    auto proper = [&](int w) {
+      return t_.upos(w) == Upos::kPropn && starts_upper(t_.form(w)) &&
+             !is_role_noun(to_lower_ascii(t_.form(w))) && !is_honorific(t_.lemma(w));
+    };
+    for (NamedEntity e : s_.entities) {
+      e.first = std::max(0, e.first);
+      e.last = std::min(n_, e.last);
+      // A name ends in a capitalised word or a number: NER sometimes runs on into the words
+      // after it ("National Security Council on the confidential outcomes").
+      if (e.type != EntityType::kDate) {
+        while (e.last - e.first > 1 && !starts_upper(t_.form(e.last - 1)) &&
+               t_.upos(e.last - 1) != Upos::kNum) {
+          --e.last;
+        }
+      }
+      if (e.first >= e.last) continue;
+      // "Council on Foreign" + "Relations": a name with a preposition inside goes on over the
+      // capitalised words right after it.
+      if (e.type == EntityType::kOrg || e.type == EntityType::kLocation) {
+        bool inner_preposition = false;
+        for (int w = e.first + 1; w + 1 < e.last; ++w) {
+          inner_preposition |= t_.upos(w) == Upos::kAdp && !starts_upper(t_.form(w));
+        }
+        while (inner_preposition && e.last < n_ && starts_upper(t_.form(e.last)) &&
+               (t_.upos(e.last) == Upos::kPropn || t_.upos(e.last) == Upos::kNoun) &&
+               !is_time_word(to_lower_ascii(t_.form(e.last)))) {
+          ++e.last;
+        }
+      }
+      // "Fox News" + "Digital": one more capitalised proper noun or adjective right after an
+      // organisation's name and attached to it, in no other name, belongs to it.
+      if (e.type == EntityType::kOrg && e.last < n_ &&
+          (t_.xpos(e.last) == Xpos::kNNP || t_.upos(e.last) == Upos::kAdj) &&
+          starts_upper(t_.form(e.last)) && !is_time_word(to_lower_ascii(t_.form(e.last))) &&
+          ((t_.head(e.last) >= e.first && t_.head(e.last) < e.last) ||
+           t_.head(e.last - 1) == e.last) &&
+          std::none_of(s_.entities.begin(), s_.entities.end(), [&](const NamedEntity& o) {
+            return o.first <= e.last && e.last < o.last;
+          })) {
+        ++e.last;
+      }
+      // "CIA Director William Burns" as one person: the words before the title are its
+      // organisation, a name of their own.
+      if (e.type == EntityType::kPerson) {
+        int r = -1;
+        for (int w = e.first + 1; w + 1 < e.last; ++w) {
+          if (is_role_noun(to_lower_ascii(t_.form(w)))) r = w;
+        }
+        // The organisation: the capitalised proper nouns the span starts with, then only
+        // lower-case title words up to the role noun ("Wagner mercenary chief").
+        int o = e.first;
+        while (o < r && t_.upos(o) == Upos::kPropn && starts_upper(t_.form(o)) &&
+               !is_role_noun(to_lower_ascii(t_.form(o)))) {
+          ++o;
+        }
+        bool organisation = r > e.first && o > e.first;
+        for (int w = o; w < r && organisation; ++w) organisation = !starts_upper(t_.form(w));
+        if (organisation) {
+          for (int w = e.first; w < o; ++w) taken[w] = 1;
+          out.push_back({e.first, o, EntityType::kOrg});
+          e.first = r + 1;
+        }
+      }
+      // A "person" that is only a title ("Ukrainian President" before the name NER gave
+      // separately) is no name: the title is read with the name after it.
+      if (e.type == EntityType::kPerson && is_role_noun(to_lower_ascii(t_.form(e.last - 1)))) {
+        continue;
+      }
+      const bool named_type = e.type == EntityType::kPerson || e.type == EntityType::kLocation ||
+                              e.type == EntityType::kOther;
+      if (named_type && e.last - e.first >= 2 &&
+          is_organisation_name_head(to_lower_ascii(t_.form(e.last - 1)))) {
+        e.type = EntityType::kOrg;
+      }
+      if (e.type == EntityType::kPerson) {
+        // At most two given names, each attached inside the name.
+        int k = e.first;
+        auto attached = [&](int w) {  // w and the name hang together as one name
+          const bool inward = t_.head(w) > w && t_.head(w) < e.last &&
+                              (t_.base(w) == Deprel::kCompound || t_.base(w) == Deprel::kFlat);
+          const bool outward = t_.head(w + 1) == w && t_.base(w + 1) == Deprel::kFlat;
+          return inward || outward;
+        };
+        while (k > 0 && e.first - k < 2 && proper(k - 1) && !taken[k - 1] && attached(k - 1)) {
+          --k;
+        }
+        const bool covered_by_other = std::any_of(
+            s_.entities.begin(), s_.entities.end(),
+            [&](const NamedEntity& o) { return o.first < e.first && o.last > k; });
+        if (!covered_by_other) e.first = k;
+      }
+      for (int w = e.first; w < e.last; ++w) taken[w] = 1;
+      out.push_back(e);
+    }
+    // Dates NER does not tag (Universal NER has none): "April", "Thursday", "March 3",
+    // "April 2023", and years after a preposition or before the noun they date ("in 2017",
+    // "the 2019 review").
+    for (int i = 0; i < n_; ++i) {
+      if (taken[i]) continue;
+      int j = i;
+      if (t_.upos(i) == Upos::kPropn && starts_upper(t_.form(i)) &&
+          is_calendar_name(to_lower_ascii(t_.form(i)))) {
+        j = i + 1;
+        if (j < n_ && !taken[j] && t_.upos(j) == Upos::kNum && t_.form(j).size() <= 2) ++j;
+        if (j + 1 < n_ && t_.form(j) == "," && is_year(t_.form(j + 1))) j += 2;
+        if (j < n_ && !taken[j] && is_year(t_.form(j))) ++j;
+      } else if (t_.upos(i) == Upos::kNum && is_year(t_.form(i)) &&
+                 ((i > 0 && t_.upos(i - 1) == Upos::kAdp) ||
+                  (i + 1 < n_ && t_.head(i) == i + 1 && t_.upos(i + 1) == Upos::kNoun))) {
+        j = i + 1;
+      }
+      if (j == i) continue;
+      for (int w = i; w < j; ++w) taken[w] = 1;
+      out.push_back({i, j, EntityType::kDate});
+      i = j - 1;
+    }
+    // "the environmental group Friends of Lake Orin": after an organisation's descriptor, a
+    // capitalised noun phrase with "of" and another name in it is one organisation's name
+    // (the tagger may read its first word as a common noun).
+    for (int i = 1; i + 2 < n_; ++i) {
+      const bool descriptor = t_.upos(i - 1) == Upos::kNoun &&
+                              (is_collective_noun(t_.lemma(i - 1)) ||
+                               is_institution_noun(t_.lemma(i - 1)) ||
+                               t_.lemma(i - 1) == "organisation" ||
+                               t_.lemma(i - 1) == "organization" || t_.lemma(i - 1) == "charity");
+      if (!descriptor || taken[i] || !starts_upper(t_.form(i)) ||
+          !(t_.upos(i) == Upos::kNoun || t_.upos(i) == Upos::kPropn)) {
+        continue;
+      }
+      int j = i + 1;
+      while (j < n_ && !taken[j] && starts_upper(t_.form(j)) && t_.upos(j) == Upos::kPropn) ++j;
+      if (j + 1 >= n_ || !(t_.form(j) == "of" || t_.form(j) == "for")) continue;
+      const auto inner = std::find_if(out.begin(), out.end(), [&](const NamedEntity& o) {
+        return o.first == j + 1 && o.type != EntityType::kPerson && o.type != EntityType::kDate;
+      });
+      if (inner == out.end()) continue;
+      const int end = inner->last;
+      out.erase(inner);
+      for (int w = i; w < end; ++w) taken[w] = 1;
+      out.push_back({i, end, EntityType::kOrg});
+      i = end - 1;
+    }
+    for (int i = 0; i < n_;) {
+      if (taken[i] || !proper(i)) {
+        ++i;
+        continue;
+      }
+      int j = i;
+      while (j < n_ && !taken[j] && proper(j)) ++j;
+      NamedEntity e{i, j, EntityType::kOther};
+      const bool after_role = i > 0 && (t_.upos(i - 1) == Upos::kNoun ||
+                                        t_.upos(i - 1) == Upos::kPropn) &&
+                              is_role_noun(to_lower_ascii(t_.form(i - 1)));
+      if (j - i >= 2 && is_organisation_name_head(to_lower_ascii(t_.form(j - 1)))) {
+        e.type = EntityType::kOrg;
+        // A capitalised adjective before it, not at the start of the sentence ("Northern").
+        if (i > 1 && !taken[i - 1] && t_.upos(i - 1) == Upos::kAdj &&
+            starts_upper(t_.form(i - 1))) {
+          e.first = i - 1;
+        }
+      } else if (after_role && j - i >= 2 && j - i <= 3 && !is_headline(t_)) {
+        e.type = EntityType::kPerson;
+      }
+      // "The Lavrov meeting": a surname of the document that NER missed here.
+      if (j - i == 1 && surnames_.contains(std::string(t_.form(i)))) e.type = EntityType::kPerson;
+      // "NWB Director": an acronym before a title names the organisation.
+      if (j - i == 1 && j < n_ && looks_like_acronym(t_.form(i)) &&
+          is_role_noun(to_lower_ascii(t_.form(j)))) {
+        e.type = EntityType::kOrg;
+      }
+      // "influential Russians": a plural nationality NER missed is a group of people.
+      if (j - i == 1 && t_.xpos(i) == Xpos::kNNPS && i > 0) {
+        const std::string_view f = t_.form(i);
+        if (f.size() > 3 && f.back() == 's' && has_demonym_ending(f.substr(0, f.size() - 1))) {
+          e.type = EntityType::kNorp;
+        }
+      }
+      if (e.type != EntityType::kOther) {
+        for (int w = i; w < j; ++w) taken[w] = 1;
+        out.push_back(e);
+      }
+      i = j;
+    }
+    std::sort(out.begin(), out.end(),
+              [](const NamedEntity& a, const NamedEntity& b) { return a.first < b.first; });
+    return out;
+  }
+
+  void names() {
+    for (const NamedEntity& e : repaired_entities()) {
+      int first = std::max(0, e.first);
+      int last = std::min(n_, e.last);
+      while (first < last && (t_.upos(first) == Upos::kDet || is_punct(t_, first))) ++first;
+      while (last > first && (t_.xpos(last - 1) == Xpos::kPOS || is_punct(t_, last - 1))) --last;
+      if (first >= last) continue;
+      if (e.type == EntityType::kPerson) {
+        // Titles inside the NER span ("President Vladimir Putin") are not the name.
+        int j = last;
+        while (j > first && is_name_word(t_, j - 1)) --j;
+        if (j < last) first = j;
+      }
+      NominalMention m;
+      m.kind = MentionKind::kName;
+      m.type = e.type;
+      m.sentence = sentence_;
+      m.first = first;
+      m.last = last;
+      m.head = head_of(first, last);
+      m.chunk_first = first;
+      m.chunk_last = last;
+      m.chunk_top = m.head;
+      m.number = is_plural(t_, m.head) ? GrammaticalNumber::kPlural : GrammaticalNumber::kSingular;
+      if (e.type == EntityType::kOrg) m.number = GrammaticalNumber::kUnknown;
+      std::vector<int> words;
+      for (int w = first; w < last; ++w) words.push_back(w);
+      m.text = join_words(t_, words);
+      const int id = add(std::move(m));
+      for (int w = first; w < last; ++w) {
+        word_mention_[w] = id;
+        covered_[w] = 1;
+      }
+    }
+  }
+
+  // Extends a person's name leftwards over its noun phrase and reads the titles there.
+  void titles(int id) {
+    const int name_first = out_[id].first;
+    int first = name_first;
+    int top = out_[id].head;
+    const int last = out_[id].last;
+    for (int k = first - 1; k >= 0; --k) {
+      if (is_punct(t_, k) && !is_hyphen(t_, k)) break;
+      const int hk = t_.head(k);
+      const Deprel bk = t_.base(k);
+      // A possessive "'s" hangs on the word before it, which hangs inside ("Russia 's").
+      const bool possessive = bk == Deprel::kCase && hk == k - 1 && t_.head(hk) > k &&
+                              t_.head(hk) < last;
+      const bool inside = (hk >= k + 1 && hk < last) || possessive;
+      const bool heads_top = t_.head(top) == k &&
+                             (t_.base(top) == Deprel::kFlat || t_.base(top) == Deprel::kCompound);
+      const bool sibling = hk >= 0 && hk == t_.head(top) && hk < k &&
+                           (bk == Deprel::kFlat || bk == Deprel::kCompound || bk == Deprel::kAmod);
+      if (!(inside || heads_top || sibling)) break;
+      if (inside && !(bk == Deprel::kCompound || bk == Deprel::kAmod || bk == Deprel::kFlat ||
+                      bk == Deprel::kNmod || bk == Deprel::kDet || bk == Deprel::kNummod ||
+                      bk == Deprel::kCase || bk == Deprel::kPunct || bk == Deprel::kAdvmod)) {
+        break;
+      }
+      if (heads_top) top = k;
+      first = k;
+      if (bk == Deprel::kDet && inside) break;
+    }
+    {
+      // A parse that lost (part of) the title ("Russian Foreign Minister", "Kestrel Mining
+      // chief executive" hung elsewhere): the nouns and adjectives right before the name, up
+      // to an organisation or nationality named there, with a role noun among them, are its
+      // title all the same.
+      int k = first;
+      bool role = false;
+      for (int w = first; w < name_first && !role; ++w) {
+        role = is_role_noun(to_lower_ascii(t_.form(w)));
+      }
+      while (k > 0 && first - k < 6) {
+        const int w = k - 1;
+        const int other = word_mention_[w];
+        if (other >= 0 && other != id) {
+          const bool one_word_person = out_[other].type == EntityType::kPerson &&
+                                       out_[other].last - out_[other].first == 1;
+          if (out_[other].first <= w && out_[other].type != EntityType::kDate &&
+              (out_[other].type != EntityType::kPerson || one_word_person)) {
+            k = out_[other].first;
+          }
+          break;
+        }
+        const Upos u = t_.upos(w);
+        if (is_punct(t_, w) || !(u == Upos::kAdj || u == Upos::kNoun || u == Upos::kPropn)) break;
+        const std::string lower = to_lower_ascii(t_.form(w));
+        // Lower-case words: role nouns, qualifiers, and compounds of a title word after them
+        // ("mercenary" in "Wagner mercenary chief").
+        const bool compound_of_title = t_.base(w) == Deprel::kCompound && t_.head(w) > w &&
+                                       t_.head(w) < name_first;
+        if (!starts_upper(t_.form(w)) && !is_role_noun(lower) && !is_title_qualifier(lower) &&
+            !compound_of_title) {
+          break;
+        }
+        --k;
+        role |= is_role_noun(to_lower_ascii(t_.form(w)));
+      }
+      if (role && k < first) first = k;
+    }
+    out_[id].chunk_first = first;
+    out_[id].chunk_top = top;
+    if (first == name_first) return;
+
+    // The prefix: organisations and countries (names), title words, qualifiers.
+    std::vector<int> title_words;
+    std::string qualifier;
+    int organisation = -1;
+    for (int w = first; w < name_first; ++w) {
+      const int other = word_mention_[w];
+      if (other >= 0 && other != id) {
+        // Words before the organisation describe it, not the person ("localist group Civic
+        // Passion's Wong"): the title is what comes after it.
+        organisation = other;
+        title_words.clear();
+        // "Wagner mercenary chief X": a one-word "person" before a title is its organisation.
+        if (out_[other].type == EntityType::kPerson && out_[other].last - out_[other].first == 1 &&
+            !is_possessive_name(out_[other])) {
+          out_[other].type = EntityType::kOrg;
+        }
+        continue;
+      }
+      const std::string_view l = t_.lemma(w);
+      if (t_.upos(w) == Upos::kDet || t_.base(w) == Deprel::kCase || is_punct(t_, w) ||
+          is_honorific(l)) {
+        continue;
+      }
+      if (is_title_qualifier(l)) {
+        qualifier = l;
+        continue;
+      }
+      if (t_.upos(w) == Upos::kAdj && starts_upper(t_.form(w)) && !is_role_noun(l) &&
+          title_words.empty() && has_demonym_ending(t_.form(w))) {
+        // "Russian Foreign Minister": a nationality NER did not tag.
+        NominalMention norp;
+        norp.kind = MentionKind::kName;
+        norp.type = EntityType::kNorp;
+        norp.sentence = sentence_;
+        norp.first = norp.chunk_first = w;
+        norp.last = norp.chunk_last = w + 1;
+        norp.head = norp.chunk_top = w;
+        norp.text = std::string(t_.form(w));
+        organisation = add(std::move(norp));
+        word_mention_[w] = organisation;
+        covered_[w] = 1;
+        continue;
+      }
+      // "detained U.S. journalist": a participle describes the person, it is no title.
+      if (t_.xpos(w) == Xpos::kVBN || t_.xpos(w) == Xpos::kVBG) continue;
+      title_words.push_back(w);
+    }
+    NominalMention& mm = out_[id];  // `out_` may have grown: take the reference now
+    for (int w = first; w < name_first; ++w) covered_[w] = 1;
+    if (title_words.empty()) return;
+    Role r;
+    r.title = join_words(t_, title_words);
+    r.relation = relation_of_title(t_, title_words);
+    r.qualifier = qualifier;
+    r.organisation = organisation;
+    mm.roles.push_back(std::move(r));
+  }
+
+  // ---- acronyms -------------------------------------------------------------------------
+
+  void acronyms() {
+    for (int w = 1; w + 1 < n_; ++w) {
+      if (t_.form(w - 1) != "(" || t_.form(w + 1) != ")") continue;
+      if (!looks_like_acronym(t_.form(w))) continue;
+      if (w < 2) continue;
+      const int expansion = word_mention_[w - 2];
+      if (expansion < 0 || out_[expansion].kind != MentionKind::kName) continue;
+      int acronym = word_mention_[w];
+      if (acronym < 0) {
+        NominalMention a;
+        a.kind = MentionKind::kName;
+        a.type = out_[expansion].type;
+        a.sentence = sentence_;
+        a.first = a.chunk_first = w;
+        a.last = a.chunk_last = w + 1;
+        a.head = a.chunk_top = w;
+        a.text = std::string(t_.form(w));
+        acronym = add(std::move(a));
+        word_mention_[w] = acronym;
+        covered_[w] = 1;
+      }
+      if (acronym != expansion) out_[acronym].acronym_for = expansion;
+    }
+  }
+
+  // ---- appositions ----------------------------------------------------------------------
+
+  std::vector<int> sentence_mentions() const {
+    std::vector<int> ids;
+    for (size_t i = 0; i < out_.size(); ++i) ids.push_back(static_cast<int>(i));
+    return ids;
+  }
+
+  void appositions(int id) {
+    const int top = out_[id].chunk_top;
+    if (top < 0) return;
+    // The names this apposition describes: the name and, for a plural apposition, the names
+    // coordinated with it ("Graham and Kupchan, two fellows with the CFR").
+    auto add_roles = [&](int noun) {
+      std::vector<int> nouns{noun};
+      for (int c : t_.children(noun)) {
+        if (t_.base(c) == Deprel::kConj) nouns.push_back(c);
+      }
+      std::vector<int> targets{id};
+      if (is_plural(t_, noun)) {
+        const int anchor = t_.base(top) == Deprel::kConj ? t_.head(top) : top;
+        std::vector<int> words{anchor};
+        for (int c : t_.children(anchor)) {
+          if (t_.base(c) == Deprel::kConj) words.push_back(c);
+        }
+        for (int w : words) {
+          const int other = top_mention(w);
+          if (other >= 0 && other != id && out_[other].type == out_[id].type) {
+            targets.push_back(other);
+          }
+        }
+      }
+      const std::vector<int> ids = sentence_mentions();
+      for (int x : nouns) {
+        if (word_mention_[x] >= 0) continue;  // a name in apposition is an alias, not a role
+        Role r;
+        if (!read_role(t_, x, out_, ids, r)) continue;
+        for (int target : targets) out_[target].roles.push_back(r);
+      }
+    };
+    for (int c : t_.children(top)) {
+      if (t_.base(c) == Deprel::kAppos) add_roles(c);
+    }
+    if (t_.base(top) == Deprel::kAppos && t_.head(top) >= 0 && word_mention_[t_.head(top)] < 0) {
+      Role r;
+      if (read_role(t_, t_.head(top), out_, sentence_mentions(), r)) out_[id].roles.push_back(r);
+    }
+  }
+
+  int top_mention(int w) const {
+    for (size_t m = 0; m < out_.size(); ++m) {
+      if (out_[m].chunk_top == w) return static_cast<int>(m);
+    }
+    return word_mention_[w];
+  }
+
+  // ---- pronouns -------------------------------------------------------------------------
+
+  bool pleonastic_it(int w) const {
+    if (t_.base(w) == Deprel::kExpl) return true;
+    const int h = t_.head(w);
+    if (h < 0) return false;
+    for (int c : t_.children(h)) {
+      const Deprel b = t_.base(c);
+      if (b == Deprel::kCcomp || b == Deprel::kCsubj || b == Deprel::kXcomp) return true;
+    }
+    return false;
+  }
+
+  void pronouns() {
+    for (int w = 0; w < n_; ++w) {
+      if (t_.upos(w) != Upos::kPron || covered_[w]) continue;
+      const std::string form = to_lower_ascii(t_.form(w));
+      for (const auto& [text, features] : pronoun_table()) {
+        if (form != text) continue;
+        if ((text == "it" || text == "itself") && pleonastic_it(w)) break;
+        NominalMention m;
+        m.kind = MentionKind::kPronoun;
+        m.type = EntityType::kOther;
+        m.sentence = sentence_;
+        m.first = m.chunk_first = w;
+        m.last = m.chunk_last = w + 1;
+        m.head = m.chunk_top = w;
+        m.gender = features.first;
+        m.number = features.second;
+        m.text = std::string(t_.form(w));
+        m.key = text;
+        const int id = add(std::move(m));
+        word_mention_[w] = id;
+        covered_[w] = 1;
+        break;
+      }
+    }
+    (void)options_;
+  }
+
+  // ---- descriptions, groups and events --------------------------------------------------
+
+  void nominals() {
+    for (int h = 0; h < n_; ++h) {
+      if (t_.upos(h) != Upos::kNoun || covered_[h]) continue;
+      const Deprel b = t_.base(h);
+      if (b == Deprel::kCompound || b == Deprel::kFlat || b == Deprel::kAmod ||
+          b == Deprel::kFixed || b == Deprel::kGoeswith) {
+        continue;
+      }
+      // A role in apposition to a name or a copular predicate describes, it does not refer.
+      if (b == Deprel::kAppos && t_.head(h) >= 0 && word_mention_[t_.head(h)] >= 0) continue;
+      if (t_.has_child(h, Deprel::kCop)) continue;
+      const std::string lemma(t_.lemma(h));
+      const bool event = is_event_noun(lemma);
+      const bool role = is_role_noun(lemma) && is_plural(t_, h);
+      bool definite = false;
+      std::vector<int> pre;  // modifier words before the head, in order
+      std::vector<std::string> modifiers;
+      int possessor = -1;
+      int date = -1;
+      for (int c : t_.children(h)) {
+        const Deprel cb = t_.base(c);
+        if (cb == Deprel::kDet && is_determiner_the(t_, c)) definite = true;
+        if (t_.deprel(c) == Deprel::kNmodPoss) definite = true;
+        if (c > h) continue;
+        if (cb == Deprel::kCompound || cb == Deprel::kAmod || t_.deprel(c) == Deprel::kNmodPoss ||
+            cb == Deprel::kNummod) {
+          std::vector<int> words;
+          t_.subtree(c, words);
+          for (int w : words) {
+            if (t_.base(w) == Deprel::kCase && t_.xpos(w) == Xpos::kPOS) continue;
+            if (is_punct(t_, w) && !is_hyphen(t_, w)) continue;
+            if (cb != Deprel::kNummod) modifiers.push_back(to_lower_ascii(t_.form(w)));
+            // Quantities and question words are not part of a name ("how many discussions").
+            if (is_quantifier(t_.lemma(w)) || t_.upos(w) == Upos::kAdv ||
+                t_.base(w) == Deprel::kCc || t_.xpos(w) == Xpos::kWRB) {
+              continue;
+            }
+            pre.push_back(w);
+          }
+          const int named = word_mention_[c];
+          if (named >= 0) {
+            const EntityType type = out_[named].type;
+            if (type == EntityType::kDate) {
+              date = named;
+            } else if (type == EntityType::kPerson || type == EntityType::kOrg ||
+                       type == EntityType::kNorp || type == EntityType::kLocation) {
+              if (possessor < 0 || t_.deprel(c) == Deprel::kNmodPoss) possessor = named;
+            }
+          } else if (t_.deprel(c) == Deprel::kNmodPoss && t_.upos(c) == Upos::kPron) {
+            possessor = -2 - c;  // a possessive pronoun, resolved once pronouns are known
+          }
+        }
+      }
+      if (!event && !role && !definite) continue;
+      NominalMention m;
+      m.kind = event ? MentionKind::kEvent
+                     : (role ? MentionKind::kGroup : MentionKind::kDescription);
+      m.type = event ? EntityType::kEvent
+                     : (role ? EntityType::kNorp : EntityType::kOther);
+      m.sentence = sentence_;
+      std::sort(pre.begin(), pre.end());
+      std::vector<int> words = pre;
+      words.push_back(h);
+      m.first = m.chunk_first = words.front();
+      m.last = m.chunk_last = h + 1;
+      m.head = m.chunk_top = h;
+      m.number = is_plural(t_, h) ? GrammaticalNumber::kPlural : GrammaticalNumber::kSingular;
+      m.definite = definite;
+      m.text = join_words(t_, words);
+      m.key = lemma;
+      m.modifiers = std::move(modifiers);
+      m.possessor = possessor >= -1 ? possessor : -1;
+      if (possessor < -1) pronoun_possessors_.push_back({static_cast<int>(out_.size()),
+                                                          -2 - possessor});
+      m.date = date;
+      if (role && !definite && m.modifiers.empty()) continue;  // bare "officials"
+      const int id = add(std::move(m));
+      word_mention_[h] = id;
+    }
+    for (auto [event, word] : pronoun_possessors_) {
+      out_[event].possessor = word_mention_[word];
+    }
+  }
+
+  // ---- output ---------------------------------------------------------------------------
+
+  std::vector<NominalMention> sorted() {
+    std::vector<int> order(out_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      if (out_[a].first != out_[b].first) return out_[a].first < out_[b].first;
+      return out_[a].last > out_[b].last;
+    });
+    std::vector<int> rank(out_.size());
+    for (size_t i = 0; i < order.size(); ++i) rank[order[i]] = static_cast<int>(i);
+    auto remap = [&](int& index) {
+      if (index >= 0) index = rank[index];
+    };
+    std::vector<NominalMention> result;
+    result.reserve(out_.size());
+    for (int i : order) {
+      NominalMention m = std::move(out_[i]);
+      for (Role& r : m.roles) remap(r.organisation);
+      remap(m.acronym_for);
+      remap(m.possessor);
+      remap(m.date);
+      result.push_back(std::move(m));
+    }
+    return result;
+  }
+
+  const DependencyTree& t_;
+  const Sentence& s_;
+  const int sentence_;
+  const MentionOptions& options_;
+  const int n_;
+  std::vector<NominalMention> out_;
+  std::vector<int> word_mention_;  // the name or pronoun mention a word belongs to
+  const std::set<std::string>& surnames_;
+  std::vector<char> covered_;      // part of a name's noun phrase (titles included)
+  std::vector<std::pair<int, int>> pronoun_possessors_;
+};
+
+}  // namespace
+
+std::string relation_of_title(const DependencyTree& t, const std::vector<int>& words) {
+  std::string out;
+  for (int w : words) {
+    if (is_punct(t, w) && !is_hyphen(t, w)) continue;
+    if (t.upos(w) == Upos::kDet) continue;
+    std::string l(t.lemma(w));
+    if (is_hyphen(t, w)) {
+      if (!out.empty() && out.back() == '_') out.back() = '-';
+      continue;
+    }
+    if (!out.empty() && out.back() != '-') out += '_';
+    out += l;
+  }
+  for (char& c : out) {
+    if (c == ' ') c = '_';
+  }
+  return out;
+}
+
+bool read_role(const DependencyTree& t, int noun, const std::vector<NominalMention>& all,
+               const std::vector<int>& sentence_mentions, Role& role) {
+  if (noun < 0) return false;
+  const Upos u = t.upos(noun);
+  if (!(u == Upos::kNoun || (u == Upos::kPropn && is_role_noun(t.lemma(noun))))) return false;
+  auto mention_at = [&](int w) {
+    for (int id : sentence_mentions) {
+      const NominalMention& m = all[static_cast<size_t>(id)];
+      if ((m.kind == MentionKind::kName || m.kind == MentionKind::kPronoun) && w >= m.first &&
+          w < m.last) {
+        return id;
+      }
+      // A possessor described ("the group's spokeswoman"): coreference resolves it.
+      if (m.kind == MentionKind::kDescription && w == m.head) return id;
+    }
+    return -1;
+  };
+  auto organisation_type = [&](int id) {
+    const EntityType type = all[static_cast<size_t>(id)].type;
+    return type == EntityType::kOrg || type == EntityType::kLocation ||
+           type == EntityType::kNorp || type == EntityType::kWork || type == EntityType::kOther;
+  };
+  std::vector<int> words;
+  std::string qualifier;
+  int organisation = -1;
+  int node = noun;
+  for (int step = 0; step < 4 && node >= 0; ++step) {
+    int next = -1;
+    for (int c : t.children(node)) {
+      const Deprel b = t.base(c);
+      const int named = mention_at(c);
+      if (c < node && (b == Deprel::kCompound || b == Deprel::kAmod || b == Deprel::kFlat)) {
+        if (named >= 0 && organisation_type(named)) {
+          organisation = named;
+          continue;
+        }
+        if (is_title_qualifier(t.lemma(c))) {
+          qualifier = t.lemma(c);
+          continue;
+        }
+        std::vector<int> sub;
+        t.subtree(c, sub);
+        for (int w : sub) {
+          if (is_title_qualifier(t.lemma(w))) {
+            qualifier = t.lemma(w);
+          } else if (!(is_punct(t, w) && !is_hyphen(t, w))) {
+            words.push_back(w);
+          }
+        }
+      } else if (t.deprel(c) == Deprel::kNmodPoss && named >= 0 && organisation_type(named)) {
+        organisation = named;
+      } else if (b == Deprel::kNmod && c > node && organisation < 0) {
+        int marker = -1;
+        for (int g : t.children(c)) {
+          if (t.base(g) == Deprel::kCase && g < c) marker = g;
+        }
+        if (marker < 0) continue;
+        const std::string_view ml = t.lemma(marker);
+        if (!(ml == "of" || ml == "at" || ml == "for" || ml == "with" || ml == "by" ||
+              ml == "in")) {
+          continue;
+        }
+        if (named >= 0) {
+          if (organisation_type(named)) organisation = named;
+        } else if (ml == "of" && t.upos(c) != Upos::kPron && next < 0) {
+          // "secretary of defense", "Minister of Foreign Affairs (of Russia)".
+          words.push_back(marker);
+          next = c;
+        }
+      }
+    }
+    if (step == 0) {
+      words.push_back(node);
+    } else if (node != noun) {
+      // The noun of an "of" phrase and its modifiers were pushed by the loop above for
+      // compound/amod; add the noun itself.
+      words.push_back(node);
+    }
+    node = next;
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  if (words.empty()) return false;
+  role.title.clear();
+  for (size_t j = 0; j < words.size(); ++j) {
+    if (j > 0 && !(is_hyphen(t, words[j]) || is_hyphen(t, words[j - 1]))) role.title += ' ';
+    role.title += t.form(words[j]);
+  }
+  role.relation = relation_of_title(t, words);
+  role.qualifier = qualifier;
+  role.organisation = organisation;
+  return true;
+}
+
+std::vector<NominalMention> MentionFinder::find(const Document& document,
+                                                const std::vector<DependencyTree>& trees) const {
+  std::set<std::string> surnames;
+  for (const Sentence& s : document.sentences) {
+    for (const NamedEntity& e : s.entities) {
+      if (e.type != EntityType::kPerson || e.last - e.first < 2 || e.last < 1 ||
+          static_cast<size_t>(e.last) > s.tokens.size()) {
+        continue;
+      }
+      const std::string& last = s.tokens[static_cast<size_t>(e.last - 1)].form;
+      if (starts_upper(last) && !is_role_noun(to_lower_ascii(last))) surnames.insert(last);
+    }
+  }
+  std::vector<NominalMention> all;
+  for (size_t s = 0; s < trees.size() && s < document.sentences.size(); ++s) {
+    std::vector<NominalMention> local =
+        SentenceReader(trees[s], static_cast<int>(s), options_, surnames).run();
+    const int offset = static_cast<int>(all.size());
+    for (NominalMention& m : local) {
+      for (Role& r : m.roles) {
+        if (r.organisation >= 0) r.organisation += offset;
+      }
+      if (m.acronym_for >= 0) m.acronym_for += offset;
+      if (m.possessor >= 0) m.possessor += offset;
+      if (m.date >= 0) m.date += offset;
+      all.push_back(std::move(m));
+    }
+  }
+  return all;
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,294 @@
+#include "extract/ner.h"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <map>
+
+#include "extract/error.h"
+#include "extract/model_file.h"
+#include "extract/word_shape.h"
+
+namespace kg::extract {
+
+namespace ner {
+
+namespace {
+constexpr uint32_t kFormatVersion = 1;
+}  // namespace
+
+ModelHeader model_header() {
+  Fingerprint f;
+  f.add(kFeatureVersion);
+  for (int c = 0; c < kNumClasses; ++c) f.add(class_name(c));
+  return {"ner", kFormatVersion, f.value()};
+}
+
+std::vector<int> decode_classes(const Sentence& sentence, const PerceptronModel& weights,
+                                NerScratch& scratch, int beam) {
+  const int n = static_cast<int>(sentence.tokens.size());
+  std::vector<int> classes(n, kOutside);
+  if (n == 0) return classes;
+  std::vector<FeatureId> history;
+  std::array<float, kNumClasses> scores;
+  scratch.static_scores.resize(n);
+  if (beam <= 1) {
+    int prev1 = kOutside, prev2 = kOutside;
+    for (int i = 0; i < n; ++i) {
+      scratch.features.clear();
+      static_features(sentence, i, scratch);
+      history.clear();
+      history_features(scratch, i, prev1, prev2, history);
+      scores.fill(0.0f);
+      weights.add_scores(scratch.features, scores.data());
+      scratch.static_scores[i] = scores;
+      weights.add_scores(history, scores.data());
+      int best = -1;
+      for (int c = 0; c < kNumClasses; ++c) {
+        if (!allowed(prev1, c)) continue;
+        // The last word must close any open entity.
+        if (i == n - 1 && !allowed(c, kOutside)) continue;
+        if (best < 0 || scores[c] > scores[best]) best = c;
+      }
+      classes[i] = best;
+      prev2 = prev1;
+      prev1 = best;
+    }
+    return classes;
+  }
+  // Beam search: hypotheses are (score, classes so far); static features are shared.
+  struct Hypothesis {
+    float score;
+    std::vector<int> classes;
+  };
+  std::vector<Hypothesis> current = {{0.0f, {}}}, next;
+  std::array<float, kNumClasses> base;
+  for (int i = 0; i < n; ++i) {
+    scratch.features.clear();
+    static_features(sentence, i, scratch);
+    base.fill(0.0f);
+    weights.add_scores(scratch.features, base.data());
+    scratch.static_scores[i] = base;
+    next.clear();
+    for (const Hypothesis& h : current) {
+      const int prev1 = i > 0 ? h.classes[i - 1] : kOutside;
+      const int prev2 = i > 1 ? h.classes[i - 2] : kOutside;
+      history.clear();
+      history_features(scratch, i, prev1, prev2, history);
+      scores = base;
+      weights.add_scores(history, scores.data());
+      for (int c = 0; c < kNumClasses; ++c) {
+        if (!allowed(prev1, c) || (i == n - 1 && !allowed(c, kOutside))) continue;
+        Hypothesis x{h.score + scores[c], h.classes};
+        x.classes.push_back(c);
+        next.push_back(std::move(x));
+      }
+    }
+    const size_t keep = std::min<size_t>(next.size(), static_cast<size_t>(beam));
+    std::partial_sort(next.begin(), next.begin() + keep, next.end(),
+                      [](const Hypothesis& a, const Hypothesis& b) { return a.score > b.score; });
+    next.resize(keep);
+    std::swap(current, next);
+  }
+  return current.front().classes;
+}
+
+std::array<float, kNumTypes> span_type_scores(const PerceptronModel& weights,
+                                             const NerScratch& scratch, const NamedEntity& span,
+                                             const std::vector<int>& classes) {
+  std::array<float, kNumTypes> out{};
+  std::vector<FeatureId> history;
+  std::array<float, kNumClasses> scores;
+  for (int t = 0; t < kNumTypes; ++t) {
+    const auto type = static_cast<EntityType>(t);
+    int prev1 = span.first > 0 ? classes[span.first - 1] : kOutside;
+    int prev2 = span.first > 1 ? classes[span.first - 2] : kOutside;
+    float total = 0.0f;
+    for (int i = span.first; i < span.last; ++i) {
+      const Position p = span.last - span.first == 1 ? Position::kUnit
+                         : i == span.first           ? Position::kBegin
+                         : i == span.last - 1        ? Position::kLast
+                                                     : Position::kInside;
+      const int c = class_of(type, p);
+      history.clear();
+      history_features(scratch, i, prev1, prev2, history);
+      scores = scratch.static_scores[i];
+      weights.add_scores(history, scores.data());
+      total += scores[c];
+      prev2 = prev1;
+      prev1 = c;
+    }
+    out[t] = total;
+  }
+  return out;
+}
+
+namespace {
+
+std::string name_key(const Sentence& s, const NamedEntity& e) {
+  std::string k;
+  for (int i = e.first; i < e.last; ++i) {
+    k += fold_case(s.tokens[i].form);
+    k += ' ';
+  }
+  return k;
+}
+
+}  // namespace
+
+void DocumentTypes::add(const Sentence& sentence, const std::vector<NamedEntity>& entities,
+                        const std::vector<std::array<float, kNumTypes>>& type_scores) {
+  for (size_t k = 0; k < entities.size(); ++k) {
+    if (entities[k].type == EntityType::kDate) continue;
+    auto [it, inserted] = pooled_.try_emplace(name_key(sentence, entities[k]));
+    if (inserted) it->second.fill(0.0);
+    float best = type_scores[k][0];
+    for (float x : type_scores[k]) best = std::max(best, x);
+    for (int t = 0; t < kNumTypes; ++t) it->second[t] += type_scores[k][t] - best;
+  }
+}
+
+void DocumentTypes::retype(const Sentence& sentence, std::vector<NamedEntity>& entities) const {
+  for (NamedEntity& e : entities) {
+    if (e.type == EntityType::kDate) continue;
+    auto it = pooled_.find(name_key(sentence, e));
+    if (it == pooled_.end()) continue;
+    int best = static_cast<int>(e.type);
+    for (int t = 0; t < kNumTypes; ++t) {
+      if (static_cast<EntityType>(t) == EntityType::kDate) continue;
+      if (it->second[t] > it->second[best]) best = t;
+    }
+    e.type = static_cast<EntityType>(best);
+  }
+}
+
+void trim_entities(const Sentence& sentence, const NerResources& resources,
+                   std::vector<NamedEntity>& entities) {
+  const auto& tokens = sentence.tokens;
+  auto possessive_or_punct = [&](int i) {
+    const std::string& f = tokens[i].form;
+    if (tokens[i].xpos == Xpos::kPOS) return true;
+    if (f == "'s" || f == "'" || f == "\xE2\x80\x99s" || f == "\xE2\x80\x99" || f == "'S") {
+      return true;
+    }
+    return !has_letter(f) && first_case(f) != LetterCase::kDigit && f != "&";
+  };
+  std::vector<NamedEntity> kept;
+  for (NamedEntity e : entities) {
+    if (e.type == EntityType::kPerson) {
+      // Titles stay outside persons ("Russian Foreign Minister [Sergey Lavrov]"), and so does
+      // the rest of a "Title of X" office ("Secretary of State [Antony Blinken]").
+      auto title_at = [&](int i) {
+        return i >= 0 && resources.is_title(fold_case(tokens[i].form));
+      };
+      // A word the training names use in persons ("Martin" of "Martin Luther King").
+      auto person_word = [&](int i) {
+        const std::string folded = fold_case(tokens[i].form);
+        const uint16_t bits = resources.gazetteer.find(Gazetteer::sequence_key(&folded, 1));
+        return (bits & (name_bit(EntityType::kPerson) | part_bit(EntityType::kPerson))) != 0;
+      };
+      // A word that raw text mostly writes in lower case ("state", "foreign", "affairs") is
+      // part of an office, not of a name.
+      auto common_word = [&](int i) {
+        const uint8_t capital = resources.words.find(fold_case(tokens[i].form)).capital;
+        return capital != 0 && capital <= 2;
+      };
+      int office_end = -1;  // one past the last title word with no person word before it
+      for (int i = e.first; i < e.last && !person_word(i); ++i) {
+        if (title_at(i)) office_end = i + 1;
+      }
+      if (office_end == e.last) continue;  // an office alone ("U.S. Secretary")
+      if (office_end > e.first) e.first = office_end;
+      const bool after_title_of = e.first >= 2 && fold_case(tokens[e.first - 1].form) == "of" &&
+                                  title_at(e.first - 2);
+      if (e.first < e.last && fold_case(tokens[e.first].form) == "of" && office_end > 0) {
+        ++e.first;
+      }
+      if (after_title_of || (office_end > 0 && e.first > 0 &&
+                             fold_case(tokens[e.first - 1].form) == "of")) {
+        while (e.last - e.first > 1 && (common_word(e.first) || title_at(e.first))) ++e.first;
+      }
+    }
+    while (e.first < e.last && possessive_or_punct(e.first)) ++e.first;
+    while (e.last > e.first && possessive_or_punct(e.last - 1)) --e.last;
+    if (e.first < e.last) kept.push_back(e);
+  }
+  entities = std::move(kept);
+}
+
+}  // namespace ner
+
+Ner::Ner(ner::NerResources resources, PerceptronModel weights, const NerOptions& options)
+    : resources_(std::move(resources)), weights_(std::move(weights)), options_(options) {}
+
+std::unique_ptr<Ner> Ner::load(const std::string& path, const NerOptions& options) {
+  ModelReader in(path, ner::model_header());
+  ner::NerResources r;
+  const uint32_t titles = in.u32();
+  for (uint32_t i = 0; i < titles; ++i) r.titles.push_back(in.str());
+  if (!std::is_sorted(r.titles.begin(), r.titles.end())) {
+    throw InputError(path + ": NER title list is not sorted (damaged model file; retrain it)");
+  }
+  r.words = ner::WordLexicon::load(in);
+  r.gazetteer = ner::Gazetteer::load(in);
+  r.silver = ner::Gazetteer::load(in);
+  PerceptronModel weights = PerceptronModel::load(in);
+  in.finish();
+  if (weights.num_classes() != ner::kNumClasses) {
+    throw InputError(path + ": NER model has " + std::to_string(weights.num_classes()) +
+                     " classes, expected " + std::to_string(ner::kNumClasses) +
+                     " (retrain it with this kg: kg train ner)");
+  }
+  return std::make_unique<Ner>(std::move(r), std::move(weights), options);
+}
+
+void Ner::save(const std::string& path) const {
+  ModelWriter out(ner::model_header());
+  out.u32(static_cast<uint32_t>(resources_.titles.size()));
+  for (const std::string& t : resources_.titles) out.str(t);
+  resources_.words.save(out);
+  resources_.gazetteer.save(out);
+  resources_.silver.save(out);
+  weights_.save(out);
+  out.save(path);
+}
+
+void Ner::annotate(Sentence& sentence) const {
+  std::vector<Sentence> one(1);
+  std::swap(one[0], sentence);
+  annotate(one);
+  std::swap(one[0], sentence);
+}
+
+void Ner::annotate(std::vector<Sentence>& sentences) const {
+  std::vector<const Sentence*> all;
+  all.reserve(sentences.size());
+  for (const Sentence& s : sentences) all.push_back(&s);
+  ner::DocumentContext context;
+  context.build(all);
+  ner::DocumentTypes types;
+  ner::NerScratch scratch;
+  std::vector<std::array<float, ner::kNumTypes>> type_scores;
+  for (Sentence& s : sentences) {
+    ner::prepare(s, resources_, context, scratch);
+    const std::vector<int> classes = ner::decode_classes(s, weights_, scratch, options_.beam);
+    std::vector<NamedEntity> raw = ner::decode(classes);
+    context.record(s, raw);
+    if (options_.document_vote) {
+      type_scores.clear();
+      for (const NamedEntity& e : raw) {
+        type_scores.push_back(ner::span_type_scores(weights_, scratch, e, classes));
+      }
+      types.add(s, raw, type_scores);
+    }
+    s.entities = std::move(raw);
+  }
+  for (Sentence& s : sentences) {
+    if (options_.document_vote) types.retype(s, s.entities);
+    ner::trim_entities(s, resources_, s.entities);
+  }
+}
+
+void Ner::annotate(Document& document) const { annotate(document.sentences); }
+
+}  // namespace kg::extract

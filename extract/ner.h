@@ -1,0 +1,99 @@
+#pragma once
+// Named-entity recognition: PERSON, ORG, LOCATION, NORP, EVENT, DATE and WORK spans over the
+// words of a sentence (the node types of DESIGN.md). A BILOU sequence model scored by an
+// averaged perceptron and decoded left to right (Ratinov & Roth, CoNLL 2009; see
+// extract/ner_model.h for the features); trained by extract/ner_train.h on names derived from
+// GUM's entity annotation (extract/entity_derivation.h). Spans follow Universal NER's
+// conventions: titles and the possessive 's are never inside a name.
+
+#include <array>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "extract/document.h"
+#include "extract/model_file.h"
+#include "extract/ner_model.h"
+#include "extract/perceptron.h"
+#include "extract/sentence.h"
+
+namespace kg::extract {
+
+struct NerOptions {
+  // Sequences kept while decoding; 1 is greedy left-to-right decoding (as trained, and what
+  // Ratinov & Roth found as good as Viterbi for NER), more is beam search over the same scores.
+  int beam = 1;
+  // Give every occurrence of a name in a document one type, the one with the highest type
+  // scores summed over its occurrences (one sense per discourse, as it were), and retype each
+  // name with the evidence of all its words rather than its first.
+  bool document_vote = true;
+};
+
+// A trained recogniser. Read-only after construction, so annotate() is thread-safe.
+class Ner {
+ public:
+  Ner(ner::NerResources resources, PerceptronModel weights, const NerOptions& options = {});
+
+  // Loads models/ner.kgm (or another file written by save()); throws kg::InputError naming
+  // the file and the remedy if it is missing, damaged or from another kg version.
+  static std::unique_ptr<Ner> load(const std::string& path, const NerOptions& options = {});
+  // Writes the model (temporary file, renamed when complete).
+  void save(const std::string& path) const;
+
+  // Replaces sentence.entities with the entities found in its words. Reads the forms, the UPOS
+  // and XPOS tags when the tagger ran (any word with a tag) and the tree when the parser ran.
+  // Thread-safe.
+  void annotate(Sentence& sentence) const;
+  // The same for every sentence of a document, in order, with what the whole document says
+  // about each word (better than one sentence at a time: names recur).
+  void annotate(Document& document) const;
+  void annotate(std::vector<Sentence>& document_sentences) const;
+
+  const ner::NerResources& resources() const { return resources_; }
+  const PerceptronModel& weights() const { return weights_; }
+
+ private:
+  ner::NerResources resources_;
+  PerceptronModel weights_;
+  NerOptions options_;
+};
+
+namespace ner {
+
+// The classes for `sentence` with `weights`: greedy (beam 1) or beam search, BILOU-valid.
+// `scratch` must have been prepared for `sentence`.
+std::vector<int> decode_classes(const Sentence& sentence, const PerceptronModel& weights,
+                                NerScratch& scratch, int beam);
+
+// UNER conventions enforced on predicted spans: a leading title word ("President", "Mr.")
+// and a trailing possessive ('s, ') or punctuation are never inside a span; spans left empty
+// are dropped.
+void trim_entities(const Sentence& sentence, const NerResources& resources,
+                   std::vector<NamedEntity>& entities);
+
+// The score of each type for `span` (its words' class scores with that type's BILOU classes,
+// history included), after decode_classes() filled `scratch`.
+std::array<float, kNumTypes> span_type_scores(const PerceptronModel& weights,
+                                             const NerScratch& scratch, const NamedEntity& span,
+                                             const std::vector<int>& classes);
+
+// One type per name and document: each occurrence's type scores (relative to its best type)
+// are summed over the document, and every occurrence gets the type with the highest sum, so
+// strong contexts ("in Miramar", "Miramar, California") decide for weak ones ("Miramar was
+// founded"). DATE spans keep their type.
+class DocumentTypes {
+ public:
+  void add(const Sentence& sentence, const std::vector<NamedEntity>& entities,
+           const std::vector<std::array<float, kNumTypes>>& type_scores);
+  void retype(const Sentence& sentence, std::vector<NamedEntity>& entities) const;
+
+ private:
+  std::map<std::string, std::array<double, kNumTypes>> pooled_;
+};
+
+// The model file header of NER models (kind "ner", format version, fingerprint of the
+// classes and feature templates).
+ModelHeader model_header();
+
+}  // namespace ner
+}  // namespace kg::extract

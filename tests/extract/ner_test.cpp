@@ -1,0 +1,257 @@
+#include "extract/ner.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <algorithm>
+#include <iterator>
+
+#include "extract/error.h"
+#include "extract/ner_train.h"
+
+namespace kg::extract {
+namespace {
+
+std::string temp_path(const std::string& name) {
+  return (std::filesystem::temp_directory_path() /
+          (name + "-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed())))
+      .string();
+}
+
+// Trains on the tiny committed fixture (tests/fixtures/ner/make_tiny.py) once per run.
+const Ner& tiny_model() {
+  static const std::unique_ptr<Ner> model = [] {
+    const NerCorpus train = read_ner_corpora({std::string(KG_TEST_DATA_DIR) + "/ner/tiny.conllu"});
+    std::vector<std::vector<std::string>> raw;
+    for (const Sentence& s : train.sentences) {
+      raw.emplace_back();
+      for (const Token& t : s.tokens) raw.back().push_back(t.form);
+    }
+    NerTrainOptions options;
+    options.epochs = 8;
+    options.lowercase_fraction = 0.0;
+    options.self_training_rounds = 0;
+    return train_ner(train, train, raw, {}, NerCorpus{}, options);
+  }();
+  return *model;
+}
+
+Sentence tagged(const std::vector<std::pair<std::string, Upos>>& words) {
+  Sentence s;
+  for (const auto& [form, upos] : words) {
+    Token t;
+    t.form = form;
+    t.upos = upos;
+    t.xpos = upos == Upos::kPropn ? Xpos::kNNP : upos == Upos::kPunct ? Xpos::kPeriod : Xpos::kVBD;
+    s.tokens.push_back(t);
+  }
+  return s;
+}
+
+std::vector<std::string> names(const Sentence& s) {
+  std::vector<std::string> out;
+  for (const NamedEntity& e : s.entities) {
+    std::string text = std::string(to_string(e.type)) + ":";
+    for (int i = e.first; i < e.last; ++i) text += " " + s.tokens[i].form;
+    out.push_back(text);
+  }
+  return out;
+}
+
+TEST(Ner, EncodesAndDecodesBilou) {
+  Sentence s;
+  s.tokens.resize(6);
+  s.entities = {{0, 1, EntityType::kPerson}, {2, 5, EntityType::kOrg}};
+  const std::vector<int> classes = ner::encode(s);
+  EXPECT_EQ(ner::class_name(classes[0]), "U-PERSON");
+  EXPECT_EQ(ner::class_name(classes[1]), "O");
+  EXPECT_EQ(ner::class_name(classes[2]), "B-ORG");
+  EXPECT_EQ(ner::class_name(classes[3]), "I-ORG");
+  EXPECT_EQ(ner::class_name(classes[4]), "L-ORG");
+  const auto back = ner::decode(classes);
+  ASSERT_EQ(back.size(), 2u);
+  EXPECT_EQ(back[1].first, 2);
+  EXPECT_EQ(back[1].last, 5);
+  EXPECT_TRUE(ner::allowed(classes[2], classes[3]));
+  EXPECT_FALSE(ner::allowed(classes[2], ner::kOutside));
+  EXPECT_FALSE(ner::allowed(ner::kOutside, classes[3]));
+  EXPECT_FALSE(ner::allowed(classes[2], ner::class_of(EntityType::kPerson, ner::Position::kLast)));
+}
+
+TEST(Ner, TrimsTitlesAndPossessivesFromSpans) {
+  ner::NerResources r;
+  r.titles = {"president"};
+  Sentence s = tagged({{"President", Upos::kPropn}, {"Lincoln", Upos::kPropn},
+                       {"'s", Upos::kPart}, {"speech", Upos::kNoun}});
+  std::vector<NamedEntity> spans = {{0, 3, EntityType::kPerson}, {0, 1, EntityType::kOrg}};
+  ner::trim_entities(s, r, spans);
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(spans[0].first, 1);
+  EXPECT_EQ(spans[0].last, 2);
+  EXPECT_EQ(spans[1].last, 1);  // titles are trimmed from PERSON spans only
+}
+
+TEST(Ner, TrimsOfficesFromPersons) {
+  ner::NerResources r;
+  r.titles = {"king", "minister", "secretary"};
+  r.words = ner::WordLexicon({{"state", {0, 0, 1}}, {"foreign", {0, 0, 2}}, {"antony", {0, 0, 4}}});
+  r.gazetteer.add({"martin", "luther"}, EntityType::kPerson, 0);
+  r.gazetteer.finish();
+  auto words = [](const std::vector<std::string>& forms) {
+    std::vector<std::pair<std::string, Upos>> out;
+    for (const std::string& f : forms) out.push_back({f, Upos::kPropn});
+    return tagged(out);
+  };
+  // "U.S. Secretary of State Antony Blinken": the office goes, the name stays.
+  Sentence s = words({"U.S.", "Secretary", "of", "State", "Antony", "Blinken"});
+  std::vector<NamedEntity> spans = {{0, 6, EntityType::kPerson}};
+  ner::trim_entities(s, r, spans);
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(spans[0].first, 4);
+  // "Foreign Minister" alone is an office, not a person.
+  Sentence o = words({"Foreign", "Minister"});
+  spans = {{0, 2, EntityType::kPerson}};
+  ner::trim_entities(o, r, spans);
+  EXPECT_TRUE(spans.empty());
+  // A title word after a word of a known person's name is part of the name.
+  Sentence m = words({"Martin", "King"});
+  spans = {{0, 2, EntityType::kPerson}};
+  ner::trim_entities(m, r, spans);
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(spans[0].first, 0);
+  EXPECT_EQ(spans[0].last, 2);
+}
+
+TEST(Ner, LearnsTheTinyFixture) {
+  const NerCorpus gold = read_ner_corpora({std::string(KG_TEST_DATA_DIR) + "/ner/tiny.conllu"});
+  const NerEvaluation e = evaluate_ner(tiny_model(), gold);
+  EXPECT_EQ(e.overall.gold, 35u);  // 5 x (2 + 2 + 3) names
+  EXPECT_DOUBLE_EQ(e.overall.f1(), 1.0);
+}
+
+TEST(Ner, KeepsTitlesOutsideNamesItLearnt) {
+  Sentence s = tagged({{"President", Upos::kPropn}, {"Berg", Upos::kPropn},
+                       {"met", Upos::kVerb}, {"Omar", Upos::kPropn}, {"Haddad", Upos::kPropn},
+                       {"in", Upos::kAdp}, {"Oslo", Upos::kPropn}, {".", Upos::kPunct}});
+  tiny_model().annotate(s);
+  EXPECT_EQ(names(s), (std::vector<std::string>{"PERSON: Berg", "PERSON: Omar Haddad",
+                                                "LOCATION: Oslo"}));
+}
+
+TEST(Ner, SavesAndLoads) {
+  const std::string path = temp_path("kg-ner-model");
+  tiny_model().save(path);
+  const auto loaded = Ner::load(path);
+  Sentence a = tagged({{"Eva", Upos::kPropn}, {"Fischer", Upos::kPropn},
+                       {"visited", Upos::kVerb}, {"Lima", Upos::kPropn}, {".", Upos::kPunct}});
+  Sentence b = a;
+  tiny_model().annotate(a);
+  loaded->annotate(b);
+  EXPECT_EQ(names(a), names(b));
+  EXPECT_FALSE(names(a).empty());
+  std::filesystem::remove(path);
+}
+
+TEST(Ner, RejectsCorruptedAndTruncatedModels) {
+  const std::string path = temp_path("kg-ner-corrupt");
+  tiny_model().save(path);
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  ASSERT_GT(bytes.size(), 100u);
+  std::string flipped = bytes;
+  flipped[bytes.size() / 2] = static_cast<char>(flipped[bytes.size() / 2] ^ 0x5a);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << flipped;
+  EXPECT_THROW(Ner::load(path), InputError);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() - 20);
+  EXPECT_THROW(Ner::load(path), InputError);
+  std::filesystem::remove(path);
+  EXPECT_THROW(Ner::load(path), InputError);  // missing
+}
+
+}  // namespace
+}  // namespace kg::extract
+
+namespace kg::extract {
+namespace {
+
+// News sentences tagged by hand as kg's tagger tags them (UPOS/XPOS, no tree).
+Sentence news(const std::vector<std::string>& words) {
+  Sentence s;
+  for (const std::string& w : words) {
+    const size_t a = w.find('/'), b = w.rfind('/');
+    Token t;
+    t.form = w.substr(0, a);
+    t.upos = *parse_upos(w.substr(a + 1, b - a - 1));
+    t.xpos = *parse_xpos(w.substr(b + 1));
+    s.tokens.push_back(t);
+  }
+  return s;
+}
+
+const Ner& shipped_model() {
+  static const std::unique_ptr<Ner> model = Ner::load(std::string(KG_SOURCE_DIR) + "/models/ner.kgm");
+  return *model;
+}
+
+std::vector<std::string> persons(const Sentence& s) {
+  std::vector<std::string> out;
+  for (const NamedEntity& e : s.entities) {
+    if (e.type != EntityType::kPerson) continue;
+    std::string text;
+    for (int i = e.first; i < e.last; ++i) text += (i > e.first ? " " : "") + s.tokens[i].form;
+    out.push_back(text);
+  }
+  return out;
+}
+
+const std::vector<std::vector<std::string>> kNews = {
+    {"Russian/ADJ/JJ", "Foreign/ADJ/NNP", "Minister/PROPN/NNP", "Sergey/PROPN/NNP",
+     "Lavrov/PROPN/NNP", "met/VERB/VBD", "Ukrainian/ADJ/JJ", "officials/NOUN/NNS", "in/ADP/IN",
+     "Istanbul/PROPN/NNP", "./PUNCT/."},
+    {"Lavrov/PROPN/NNP", "'s/PART/POS", "spokeswoman/NOUN/NN", "Maria/PROPN/NNP",
+     "Zakharova/PROPN/NNP", "said/VERB/VBD", "the/DET/DT", "talks/NOUN/NNS", "failed/VERB/VBD",
+     "./PUNCT/."},
+    {"U.S./PROPN/NNP", "Secretary/PROPN/NNP", "of/ADP/IN", "State/PROPN/NNP", "Antony/PROPN/NNP",
+     "Blinken/PROPN/NNP", "'s/PART/POS", "visit/NOUN/NN", "to/ADP/IN", "Kyiv/PROPN/NNP",
+     "was/AUX/VBD", "announced/VERB/VBN", "on/ADP/IN", "Monday/PROPN/NNP", "./PUNCT/."},
+    {"President/PROPN/NNP", "Vladimir/PROPN/NNP", "Putin/PROPN/NNP", "'s/PART/POS",
+     "adviser/NOUN/NN", "spoke/VERB/VBD", "to/ADP/IN", "reporters/NOUN/NNS", "./PUNCT/."},
+    {"Mr./PROPN/NNP", "Lavrov/PROPN/NNP", "told/VERB/VBD", "reporters/NOUN/NNS", "that/SCONJ/IN",
+     "Moscow/PROPN/NNP", "was/AUX/VBD", "ready/ADJ/JJ", "./PUNCT/."},
+};
+
+TEST(ShippedNer, FindsThePeopleOfNewsSentences) {
+  // Sentences 1 and 2 are known misses of the shipped model (a sentence-initial "Lavrov 's",
+  // and "U.S. Secretary of State Antony Blinken" taken as one ORG); models/README.md lists them.
+  const std::vector<std::pair<size_t, std::vector<std::string>>> expected = {
+      {0, {"Sergey Lavrov"}}, {3, {"Vladimir Putin"}}, {4, {"Lavrov"}}};
+  for (const auto& [k, people] : expected) {
+    Sentence s = news(kNews[k]);
+    shipped_model().annotate(s);
+    EXPECT_EQ(persons(s), people) << "sentence " << k;
+  }
+}
+
+TEST(ShippedNer, KeepsTitlesAndPossessivesOutsidePersons) {
+  const std::vector<std::string> never_inside = {"Russian", "Foreign", "Minister", "U.S.",
+                                                 "Secretary", "State", "President", "Mr.", "'s"};
+  for (const auto& words : kNews) {
+    Sentence s = news(words);
+    shipped_model().annotate(s);
+    for (const NamedEntity& e : s.entities) {
+      if (e.type != EntityType::kPerson) continue;
+      for (int i = e.first; i < e.last; ++i) {
+        EXPECT_EQ(std::find(never_inside.begin(), never_inside.end(), s.tokens[i].form),
+                  never_inside.end())
+            << s.tokens[i].form << " inside a PERSON name";
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace kg::extract

@@ -1,0 +1,729 @@
+// Graph facts per construction, from hand-written UD trees (EWT conventions).
+
+#include "extract/triples.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "extract/dependency_tree.h"
+#include "tests/extract/parsed_text.h"
+
+namespace kg::extract {
+namespace {
+
+using ::testing::Contains;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using testing::extract;
+using testing::facts;
+
+const Triple* find(const DocumentResult& r, const std::string& subject, const std::string& relation,
+                   const std::string& object) {
+  for (const Triple& t : r.triples) {
+    if (r.entities[t.subject].name == subject && t.relation == relation &&
+        r.entities[t.object].name == object) {
+      return &t;
+    }
+  }
+  return nullptr;
+}
+
+TEST(Triples, MetWithBecomesMeetWithPlaceAndTimeArguments) {
+  const DocumentResult r = extract(R"(
+# entities = Sergey Lavrov:PERSON; Richard Haass:PERSON; New York:LOCATION; April:DATE
+Sergey Sergey PROPN NNP 3 nsubj
+Lavrov Lavrov PROPN NNP 1 flat
+met meet VERB VBD 0 root
+with with ADP IN 5 case
+Richard Richard PROPN NNP 3 obl
+Haass Haass PROPN NNP 5 flat
+in in ADP IN 9 case
+New New PROPN NNP 9 compound
+York York PROPN NNP 3 obl
+in in ADP IN 11 case
+April April PROPN NNP 3 obl SpaceAfter=No
+. . PUNCT . 3 punct
+)");
+  const Triple* t = find(r, "Sergey Lavrov", "meet", "Richard Haass");
+  ASSERT_NE(t, nullptr) << ::testing::PrintToString(facts(r));
+  bool place = false;
+  bool time = false;
+  for (const Argument& a : t->arguments) {
+    place |= a.role == ArgumentRole::kPlace && a.text == "in New York";
+    time |= a.role == ArgumentRole::kTime && a.text == "in April";
+  }
+  EXPECT_TRUE(place);
+  EXPECT_TRUE(time);
+  EXPECT_EQ(r.document.text.substr(t->evidence.start, t->evidence.size()),
+            "Sergey Lavrov met with Richard Haass in New York in April.");
+  // Places and dates are arguments here, not facts of their own.
+  EXPECT_THAT(facts(r), Not(Contains(HasSubstr("New York"))));
+}
+
+TEST(Triples, NegationAndModalityAreKeptNeverDropped) {
+  const DocumentResult r = extract(R"(
+# entities = Lavrov:PERSON; Haass:PERSON
+Lavrov Lavrov PROPN NNP 4 nsubj
+would would AUX MD 4 aux
+not not PART RB 4 advmod
+meet meet VERB VB 0 root
+Haass Haass PROPN NNP 4 obj SpaceAfter=No
+. . PUNCT . 4 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Lavrov meet Haass [not] [would]"));
+  EXPECT_THAT(facts(r), Not(Contains("Lavrov meet Haass")));
+}
+
+TEST(Triples, PassiveWithAgentIsTurnedActive) {
+  const DocumentResult r = extract(R"(
+# entities = Northern Water Board:ORG; Amara Nwosu:PERSON
+The the DET DT 4 det
+Northern Northern PROPN NNP 4 compound
+Water Water PROPN NNP 4 compound
+Board Board PROPN NNP 6 nsubj:pass
+was be AUX VBD 6 aux:pass
+briefed brief VERB VBN 0 root
+by by ADP IN 8 case
+Amara Amara PROPN NNP 6 obl:agent
+Nwosu Nwosu PROPN NNP 8 flat SpaceAfter=No
+. . PUNCT . 6 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Amara Nwosu brief Northern Water Board"));
+}
+
+TEST(Triples, PassiveAgentHostsAnEventNoun) {
+  const DocumentResult r = extract(R"(
+# entities = Lena Sorensen:PERSON
+The the DET DT 2 det
+session session NOUN NN 4 nsubj:pass
+was be AUX VBD 4 aux:pass
+hosted host VERB VBN 0 root
+by by ADP IN 6 case
+Lena Lena PROPN NNP 4 obl:agent
+Sorensen Sorensen PROPN NNP 6 flat SpaceAfter=No
+. . PUNCT . 4 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Lena Sorensen host session"));
+  ASSERT_EQ(r.entities.size(), 2u);
+  EXPECT_EQ(r.entities[0].type, EntityType::kPerson);
+  EXPECT_EQ(r.entities[1].type, EntityType::kEvent);
+}
+
+TEST(Triples, PassiveWithoutAgentGivesNoFact) {
+  const DocumentResult r = extract(R"(
+# entities = Haass:PERSON
+Haass Haass PROPN NNP 3 nsubj:pass
+was be AUX VBD 3 aux:pass
+briefed brief VERB VBN 0 root SpaceAfter=No
+. . PUNCT . 3 punct
+)");
+  EXPECT_THAT(r.triples, IsEmpty());
+}
+
+TEST(Triples, CoordinatedSubjectsAndObjectsAreExpanded) {
+  const DocumentResult r = extract(R"(
+# entities = Haass:PERSON; Kupchan:PERSON; Lavrov:PERSON; Putin:PERSON
+Haass Haass PROPN NNP 4 nsubj
+and and CCONJ CC 3 cc
+Kupchan Kupchan PROPN NNP 1 conj
+met meet VERB VBD 0 root
+Lavrov Lavrov PROPN NNP 4 obj
+and and CCONJ CC 7 cc
+Putin Putin PROPN NNP 5 conj SpaceAfter=No
+. . PUNCT . 4 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("Haass meet Lavrov"));
+  EXPECT_THAT(f, Contains("Haass meet Putin"));
+  EXPECT_THAT(f, Contains("Kupchan meet Lavrov"));
+  EXPECT_THAT(f, Contains("Kupchan meet Putin"));
+  EXPECT_EQ(f.size(), 4u);
+}
+
+TEST(Triples, CoordinatedVerbsShareTheSubject) {
+  const DocumentResult r = extract(R"(
+# entities = Lavrov:PERSON; Haass:PERSON; Putin:PERSON
+Lavrov Lavrov PROPN NNP 2 nsubj
+met meet VERB VBD 0 root
+Haass Haass PROPN NNP 2 obj
+and and CCONJ CC 5 cc
+briefed brief VERB VBD 2 conj
+Putin Putin PROPN NNP 5 obj SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Lavrov meet Haass"));
+  EXPECT_THAT(facts(r), Contains("Lavrov brief Putin"));
+  EXPECT_THAT(facts(r), Not(Contains("Haass brief Putin")));
+}
+
+TEST(Triples, RelativeClauseTakesItsAntecedentAsSubject) {
+  const DocumentResult r = extract(R"(
+# entities = Jonas Ferreira:PERSON; Kestrel Mining:ORG; 2017:DATE
+Jonas Jonas PROPN NNP 11 nsubj
+Ferreira Ferreira PROPN NNP 1 flat SpaceAfter=No
+, , PUNCT , 5 punct
+who who PRON WP 5 nsubj
+joined join VERB VBD 1 acl:relcl
+Kestrel Kestrel PROPN NNP 7 compound
+Mining Mining PROPN NNP 5 obj
+in in ADP IN 9 case
+2017 2017 NUM CD 5 obl SpaceAfter=No
+, , PUNCT , 5 punct
+resigned resign VERB VBD 0 root
+. . PUNCT . 11 punct
+)");
+  const Triple* t = find(r, "Jonas Ferreira", "join", "Kestrel Mining");
+  ASSERT_NE(t, nullptr) << ::testing::PrintToString(facts(r));
+  ASSERT_EQ(t->arguments.size(), 1u);
+  EXPECT_EQ(t->arguments[0].role, ArgumentRole::kTime);
+  EXPECT_EQ(t->arguments[0].text, "in 2017");
+}
+
+TEST(Triples, RelativeClauseParsedAsParataxisStillTakesItsAntecedent) {
+  // A parse seen in practice: the relative clause hangs on the name as a parataxis.
+  const DocumentResult r = extract(R"(
+# entities = Ferreira:PERSON; Kestrel:ORG; 2017:DATE
+Ferreira Ferreira PROPN NNP 0 root SpaceAfter=No
+, , PUNCT , 1 punct
+who who PRON WP 4 nsubj
+joined join VERB VBD 1 parataxis
+Kestrel Kestrel PROPN NNP 4 obj
+in in ADP IN 7 case
+2017 2017 NUM CD 4 obl SpaceAfter=No
+. . PUNCT . 1 punct
+)");
+  EXPECT_NE(find(r, "Ferreira", "join", "Kestrel"), nullptr) << ::testing::PrintToString(facts(r));
+}
+
+TEST(Triples, RelativeClauseOnAnAppositionIsAboutThePerson) {
+  // The lemmatizer's "chaire" is repaired in the relation; "required" keeps its "e".
+  const DocumentResult r = extract(R"(
+# entities = Tomas Wren:PERSON; Nwosu:PERSON
+Tomas Tomas PROPN NNP 11 nsubj
+Wren Wren PROPN NNP 1 flat SpaceAfter=No
+, , PUNCT , 5 punct
+a a DET DT 5 det
+magistrate magistrate NOUN NN 1 appos
+who who PRON WP 7 nsubj
+chaired chaire VERB VBD 5 acl:relcl
+the the DET DT 9 det
+review review NOUN NN 7 obj SpaceAfter=No
+, , PUNCT , 11 punct
+required require VERB VBD 0 root
+Nwosu Nwosu PROPN NNP 11 obj SpaceAfter=No
+. . PUNCT . 11 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("Tomas Wren chair review"));
+  EXPECT_THAT(f, Contains("Tomas Wren require Nwosu"));
+}
+
+TEST(Triples, RelativeClauseWithObjectGap) {
+  // "the council that Nwosu chairs": the antecedent fills the object.
+  const DocumentResult r = extract(R"(
+# entities = Nwosu:PERSON; Northern Water Board:ORG
+The the DET DT 4 det
+Northern Northern PROPN NNP 4 compound
+Water Water PROPN NNP 4 compound
+Board Board PROPN NNP 8 nsubj
+that that PRON WDT 7 obj
+Nwosu Nwosu PROPN NNP 7 nsubj
+chairs chair VERB VBZ 4 acl:relcl
+met meet VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 8 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Nwosu chair Northern Water Board"));
+}
+
+constexpr const char* kApposition = R"(
+# entities = Richard Haass:PERSON; Council on Foreign Relations:ORG
+Richard Richard PROPN NNP 16 nsubj
+Haass Haass PROPN NNP 1 flat SpaceAfter=No
+, , PUNCT , 6 punct
+a a DET DT 6 det
+former former ADJ JJ 6 amod
+diplomat diplomat NOUN NN 1 appos
+and and CCONJ CC 8 cc
+president president NOUN NN 6 conj
+of of ADP IN 11 case
+the the DET DT 11 det
+Council Council PROPN NNP 8 nmod
+on on ADP IN 14 case
+Foreign Foreign PROPN NNP 14 compound
+Relations Relations PROPN NNPS 11 nmod SpaceAfter=No
+, , PUNCT , 6 punct
+spoke speak VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 16 punct
+)";
+
+TEST(Triples, AppositionGivesRoleInOrganisation) {
+  const DocumentResult r = extract(kApposition);
+  EXPECT_THAT(facts(r), Contains("Richard Haass president_of Council on Foreign Relations"));
+}
+
+TEST(Triples, AppositionTitlesAreKeptOnTheEntityNotInItsName) {
+  const DocumentResult r = extract(kApposition);
+  ASSERT_FALSE(r.entities.empty());
+  const Entity& haass = r.entities[0];
+  EXPECT_EQ(haass.name, "Richard Haass");
+  EXPECT_THAT(haass.titles, Contains("former diplomat"));
+  EXPECT_THAT(haass.titles, Contains("president of the Council on Foreign Relations").Times(0));
+}
+
+TEST(Triples, ParticipialModifierGivesTheEventItsPlace) {
+  const DocumentResult r = extract(R"(
+# entities = New York:LOCATION
+The the DET DT 2 det
+meeting meeting NOUN NN 9 nsubj
+, , PUNCT , 4 punct
+held hold VERB VBN 2 acl
+in in ADP IN 7 case
+New New PROPN NNP 7 compound
+York York PROPN NNP 4 obl SpaceAfter=No
+, , PUNCT , 4 punct
+ended end VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 9 punct
+)");
+  EXPECT_THAT(facts(r), Contains("meeting place New York"));
+}
+
+constexpr const char* kCopula = R"(
+# entities = Haass:PERSON; Council on Foreign Relations:ORG
+Haass Haass PROPN NNP 4 nsubj
+is be AUX VBZ 4 cop
+the the DET DT 4 det
+president president NOUN NN 0 root
+of of ADP IN 7 case
+the the DET DT 7 det
+Council Council PROPN NNP 4 nmod
+on on ADP IN 10 case
+Foreign Foreign PROPN NNP 10 compound
+Relations Relations PROPN NNPS 7 nmod SpaceAfter=No
+. . PUNCT . 4 punct
+)";
+
+TEST(Triples, CopulaGivesRole) {
+  const DocumentResult r = extract(kCopula);
+  EXPECT_THAT(facts(r), Contains("Haass president_of Council on Foreign Relations"));
+  EXPECT_THAT(r.entities[0].titles, Contains("president"));
+}
+
+TEST(Triples, NegatedCopulaIsNegatedRole) {
+  const DocumentResult r = extract(R"(
+# entities = Haass:PERSON; Council on Foreign Relations:ORG
+Haass Haass PROPN NNP 5 nsubj
+is be AUX VBZ 5 cop
+not not PART RB 5 advmod
+the the DET DT 5 det
+president president NOUN NN 0 root
+of of ADP IN 8 case
+the the DET DT 8 det
+Council Council PROPN NNP 5 nmod
+on on ADP IN 11 case
+Foreign Foreign PROPN NNP 11 compound
+Relations Relations PROPN NNPS 8 nmod SpaceAfter=No
+. . PUNCT . 5 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Haass president_of Council on Foreign Relations [not]"));
+  EXPECT_THAT(facts(r), Not(Contains("Haass president_of Council on Foreign Relations")));
+}
+
+TEST(Triples, PossessiveTitleGivesRoleOfTheCountry) {
+  const DocumentResult r = extract(R"(
+# entities = Russia:LOCATION; Sergey Lavrov:PERSON
+Russia Russia PROPN NNP 4 nmod:poss SpaceAfter=No
+'s 's PART POS 1 case
+foreign foreign ADJ JJ 4 amod
+minister minister NOUN NN 5 compound
+Sergey Sergey PROPN NNP 7 nsubj
+Lavrov Lavrov PROPN NNP 5 flat
+arrived arrive VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 7 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Sergey Lavrov foreign_minister_of Russia"));
+  EXPECT_EQ(r.entities[1].name, "Sergey Lavrov");
+}
+
+TEST(Triples, TitleBeforeNameGivesRoleAndStaysOutOfTheName) {
+  const DocumentResult r = extract(R"(
+# entities = Russian:NORP; Sergey Lavrov:PERSON; Haass:PERSON
+Russian Russian ADJ JJ 3 amod
+Foreign Foreign PROPN NNP 3 compound
+Minister Minister PROPN NNP 4 compound
+Sergey Sergey PROPN NNP 6 nsubj
+Lavrov Lavrov PROPN NNP 4 flat
+met meet VERB VBD 0 root
+Haass Haass PROPN NNP 6 obj SpaceAfter=No
+. . PUNCT . 6 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Sergey Lavrov foreign_minister_of Russian"));
+  EXPECT_THAT(facts(r), Contains("Sergey Lavrov meet Haass"));
+  for (const Entity& e : r.entities) {
+    if (e.type == EntityType::kPerson && e.name != "Haass") {
+      EXPECT_EQ(e.name, "Sergey Lavrov");
+      EXPECT_THAT(e.titles, Contains("Foreign Minister"));
+    }
+  }
+}
+
+TEST(Triples, NationalityInATitleStandsForTheCountryTheDocumentNames) {
+  const DocumentResult r = extract(R"(
+# entities = Russian:NORP; Sergey Lavrov:PERSON; Russia:LOCATION
+Russian Russian ADJ JJ 3 amod
+Foreign Foreign PROPN NNP 3 compound
+Minister Minister PROPN NNP 4 compound
+Sergey Sergey PROPN NNP 6 nsubj
+Lavrov Lavrov PROPN NNP 4 flat
+left leave VERB VBD 0 root
+Russia Russia PROPN NNP 6 obj SpaceAfter=No
+. . PUNCT . 6 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Sergey Lavrov foreign_minister_of Russia"));
+  EXPECT_THAT(facts(r), Not(Contains("Sergey Lavrov foreign_minister_of Russian")));
+}
+
+TEST(Triples, OrganisationInsideAPersonSpanAndBeforeALowerCaseTitle) {
+  const DocumentResult r = extract(R"(
+# entities = CIA Director William Burns:PERSON; Wagner:PERSON; Yevgeny Prigozhin:PERSON
+CIA CIA PROPN NNP 2 compound
+Director Director PROPN NNP 3 compound
+William William PROPN NNP 5 nsubj
+Burns Burns PROPN NNP 3 flat
+met meet VERB VBD 0 root
+Wagner Wagner PROPN NNP 8 compound
+mercenary mercenary NOUN NN 8 compound
+chief chief NOUN NN 5 obj
+Yevgeny Yevgeny PROPN NNP 8 appos
+Prigozhin Prigozhin PROPN NNP 9 flat SpaceAfter=No
+. . PUNCT . 5 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("William Burns director_of CIA"));
+  EXPECT_THAT(f, Contains("Yevgeny Prigozhin mercenary_chief_of Wagner"));
+}
+
+TEST(Triples, CompanyTitleBeforeName) {
+  const DocumentResult r = extract(R"(
+# entities = Kestrel Mining:ORG; Jonas Ferreira:PERSON
+Kestrel Kestrel PROPN NNP 2 compound
+Mining Mining PROPN NNP 4 compound
+chief chief ADJ JJ 4 amod
+executive executive NOUN NN 5 compound
+Jonas Jonas PROPN NNP 7 nsubj
+Ferreira Ferreira PROPN NNP 5 flat
+resigned resign VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 7 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Jonas Ferreira chief_executive_of Kestrel Mining"));
+}
+
+TEST(Triples, TitleInsideTheNerSpanIsStripped) {
+  // NER that tags "NWB Director Amara Nwosu" as one person still gives the name alone.
+  const DocumentResult r = extract(R"(
+# entities = NWB:ORG; Director Amara Nwosu:PERSON
+NWB NWB PROPN NNP 2 compound
+Director Director PROPN NNP 3 compound
+Amara Amara PROPN NNP 5 nsubj
+Nwosu Nwosu PROPN NNP 3 flat
+resigned resign VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 5 punct
+)");
+  bool found = false;
+  for (const Entity& e : r.entities) {
+    if (e.type == EntityType::kPerson) {
+      EXPECT_EQ(e.name, "Amara Nwosu");
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found);
+  EXPECT_THAT(facts(r), Contains("Amara Nwosu director_of NWB"));
+}
+
+TEST(Triples, ThatClauseIsAttributedToTheReporter) {
+  const DocumentResult r = extract(R"(
+# entities = NBC News:ORG; Lavrov:PERSON; Haass:PERSON
+NBC NBC PROPN NNP 2 compound
+News News PROPN NNP 3 nsubj
+reported report VERB VBD 0 root
+that that SCONJ IN 6 mark
+Lavrov Lavrov PROPN NNP 6 nsubj
+met meet VERB VBD 3 ccomp
+Haass Haass PROPN NNP 6 obj SpaceAfter=No
+. . PUNCT . 3 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Lavrov meet Haass [by NBC News]"));
+  EXPECT_THAT(facts(r), Not(Contains("Lavrov meet Haass")));
+}
+
+TEST(Triples, TrailingReportingClauseAttributesTheMainClause) {
+  const DocumentResult r = extract(R"(
+# entities = Lavrov:PERSON; Haass:PERSON; NBC News:ORG
+Lavrov Lavrov PROPN NNP 2 nsubj
+met meet VERB VBD 0 root
+Haass Haass PROPN NNP 2 obj SpaceAfter=No
+, , PUNCT , 7 punct
+NBC NBC PROPN NNP 6 compound
+News News PROPN NNP 7 nsubj
+reported report VERB VBD 2 parataxis SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Lavrov meet Haass [by NBC News]"));
+}
+
+TEST(Triples, QuoteWithSheSaidIsAttributedToTheResolvedSpeaker) {
+  const DocumentResult r = extract(R"(
+# entities = Lena Sorensen:PERSON
+Lena Lena PROPN NNP 3 nsubj
+Sorensen Sorensen PROPN NNP 1 flat
+spoke speak VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 3 punct
+
+# entities = Lavrov:PERSON; Haass:PERSON
+“ “ PUNCT `` 3 punct SpaceAfter=No
+Lavrov Lavrov PROPN NNP 3 nsubj
+met meet VERB VBD 0 root
+Haass Haass PROPN NNP 3 obj SpaceAfter=No
+, , PUNCT , 3 punct SpaceAfter=No
+” ” PUNCT '' 3 punct
+she she PRON PRP 8 nsubj
+said say VERB VBD 3 parataxis SpaceAfter=No
+. . PUNCT . 3 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Lavrov meet Haass [by Lena Sorensen]"));
+}
+
+TEST(Triples, AccordingToAttributes) {
+  const DocumentResult r = extract(R"(
+# entities = NBC News:ORG; Lavrov:PERSON; Haass:PERSON
+According accord VERB VBG 4 case
+to to ADP IN 1 fixed
+NBC NBC PROPN NNP 4 compound
+News News PROPN NNP 7 obl SpaceAfter=No
+, , PUNCT , 4 punct
+Lavrov Lavrov PROPN NNP 7 nsubj
+met meet VERB VBD 0 root
+Haass Haass PROPN NNP 7 obj SpaceAfter=No
+. . PUNCT . 7 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Lavrov meet Haass [by NBC News]"));
+}
+
+TEST(Triples, EventNounGetsDatePlaceAndParticipants) {
+  const DocumentResult r = extract(R"(
+# entities = April:DATE; New York:LOCATION; Lavrov:PERSON; Haass:PERSON
+The the DET DT 3 det
+April April PROPN NNP 3 compound
+meeting meeting NOUN NN 11 nsubj
+in in ADP IN 6 case
+New New PROPN NNP 6 compound
+York York PROPN NNP 3 nmod
+between between ADP IN 8 case
+Lavrov Lavrov PROPN NNP 3 nmod
+and and CCONJ CC 10 cc
+Haass Haass PROPN NNP 8 conj
+lasted last VERB VBD 0 root
+hours hour NOUN NNS 11 obj SpaceAfter=No
+. . PUNCT . 11 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("April meeting date April"));
+  EXPECT_THAT(f, Contains("April meeting place New York"));
+  EXPECT_THAT(f, Contains("Lavrov participate_in April meeting"));
+  EXPECT_THAT(f, Contains("Haass participate_in April meeting"));
+}
+
+TEST(Triples, GroupHoldsTalksWithParticipants) {
+  const DocumentResult r = extract(R"(
+# entities = Russians:NORP
+Former former ADJ JJ 2 amod
+officials official NOUN NNS 3 nsubj
+held hold VERB VBD 0 root
+secret secret ADJ JJ 5 amod
+talks talk NOUN NNS 3 obj
+with with ADP IN 7 case
+Russians Russians PROPN NNPS 5 nmod SpaceAfter=No
+. . PUNCT . 3 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("Former officials hold secret talks"));
+  EXPECT_THAT(f, Contains("Russians participate_in secret talks"));
+}
+
+TEST(Triples, PartnersOfTheClauseTookPartInItsEvent) {
+  // "with" on the verb, not the noun: the partner took part all the same.
+  const DocumentResult r = extract(R"(
+# entities = Russians:NORP
+Former former ADJ JJ 2 amod
+officials official NOUN NNS 3 nsubj
+held hold VERB VBD 0 root
+secret secret ADJ JJ 5 amod
+talks talk NOUN NNS 3 obj
+with with ADP IN 7 case
+Russians Russians PROPN NNPS 3 obl SpaceAfter=No
+. . PUNCT . 3 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Russians participate_in secret talks"));
+}
+
+TEST(Triples, TalksHeldBetweenCountriesHaveThemAsParticipants) {
+  const DocumentResult r = extract(R"(
+# entities = United States:LOCATION; Russia:LOCATION
+Talks talk NOUN NNS 4 nsubj:pass
+were be AUX VBD 4 aux
+being be AUX VBG 4 aux:pass
+held hold VERB VBN 0 root
+between between ADP IN 8 case
+the the DET DT 8 det
+United United PROPN NNP 8 compound
+States States PROPN NNP 4 obl
+and and CCONJ CC 10 cc
+Russia Russia PROPN NNP 8 conj SpaceAfter=No
+. . PUNCT . 4 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("United States participate_in Talks"));
+  EXPECT_THAT(f, Contains("Russia participate_in Talks"));
+  EXPECT_THAT(f, Not(Contains("Talks be_hold_between Russia")));
+}
+
+TEST(Triples, DatesNerDoesNotTagDateTheEvent) {
+  // No "# entities" for the dates: kg reads "April" and "2019" itself.
+  const DocumentResult r = extract(R"(
+# entities = Wren:PERSON
+Wren Wren PROPN NNP 2 nsubj
+chaired chair VERB VBD 0 root
+the the DET DT 5 det
+2019 2019 NUM CD 5 nummod
+review review NOUN NN 2 obj
+in in ADP IN 7 case
+April April PROPN NNP 2 obl SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("2019 review date April"));
+  EXPECT_THAT(f, Contains("2019 review date 2019"));
+}
+
+TEST(Triples, IncludingAfterEventPartnersAddsAPartner) {
+  const DocumentResult r = extract(R"(
+# entities = Russians:NORP; Lavrov:PERSON
+Officials official NOUN NNS 2 nsubj
+held hold VERB VBD 0 root
+talks talk NOUN NNS 2 obj
+with with ADP IN 5 case
+Russians Russians PROPN NNPS 2 obl SpaceAfter=No
+, , PUNCT , 8 punct
+including including ADP IN 8 case
+Lavrov Lavrov PROPN NNP 2 obl SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("Lavrov participate_in talks"));
+  EXPECT_THAT(f, Contains("Russians participate_in talks"));
+  EXPECT_THAT(f, Not(Contains("Officials hold Lavrov")));
+}
+
+TEST(Triples, EventThatInvolvesSomeoneMeansTheyTookPart) {
+  const DocumentResult r = extract(R"(
+# entities = Haass:PERSON
+The the DET DT 2 det
+meeting meeting NOUN NN 3 nsubj
+involved involve VERB VBD 0 root
+Haass Haass PROPN NNP 3 obj SpaceAfter=No
+. . PUNCT . 3 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Haass participate_in meeting"));
+}
+
+TEST(Triples, ModalIsKeptOnTheFact) {
+  const DocumentResult r = extract(R"(
+# entities = Putin:PERSON
+Putin Putin PROPN NNP 3 nsubj
+could could AUX MD 3 aux
+end end VERB VB 0 root
+the the DET DT 5 det
+war war NOUN NN 3 obj SpaceAfter=No
+. . PUNCT . 3 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Putin end war [could]"));
+}
+
+TEST(Triples, PlaceIsAFactWhenItIsTheOnlyObject) {
+  const DocumentResult r = extract(R"(
+# entities = Graham:PERSON; Russia:LOCATION
+Graham Graham PROPN NNP 2 nsubj
+travelled travel VERB VBD 0 root
+to to ADP IN 4 case
+Russia Russia PROPN NNP 2 obl SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Graham travel_to Russia"));
+}
+
+TEST(Triples, AlongWithJoinsTheObject) {
+  const DocumentResult r = extract(R"(
+# entities = Lavrov:PERSON; Haass:PERSON; Graham:PERSON
+Lavrov Lavrov PROPN NNP 2 nsubj
+met meet VERB VBD 0 root
+Haass Haass PROPN NNP 2 obj SpaceAfter=No
+, , PUNCT , 7 punct
+along along ADP IN 7 case
+with with ADP IN 5 fixed
+Graham Graham PROPN NNP 2 obl SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Lavrov meet Haass"));
+  EXPECT_THAT(facts(r), Contains("Lavrov meet Graham"));
+}
+
+TEST(Triples, NeitherNorNegates) {
+  const DocumentResult r = extract(R"(
+# entities = Russia:LOCATION; US:LOCATION; Ukraine:LOCATION
+neither neither CCONJ CC 2 cc:preconj
+Russia Russia PROPN NNP 6 nsubj
+nor nor CCONJ CC 5 cc
+the the DET DT 5 det
+US US PROPN NNP 2 conj
+support support VERB VBP 0 root
+Ukraine Ukraine PROPN NNP 6 obj SpaceAfter=No
+. . PUNCT . 6 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Russia support Ukraine [not]"));
+  EXPECT_THAT(facts(r), Contains("US support Ukraine [not]"));
+}
+
+TEST(Triples, HeadlineGivesNoFacts) {
+  const DocumentResult r = extract(R"(
+# entities = Russians:NORP; Ukraine:LOCATION
+Officials Official NOUN NNS 2 nsubj
+Meet meet VERB VBP 0 root
+Russians Russians PROPN NNPS 2 obj
+To to PART TO 5 mark
+End end VERB VB 2 advcl
+Ukraine Ukraine PROPN NNP 7 compound
+War war NOUN NN 5 obj
+)");
+  EXPECT_THAT(r.triples, IsEmpty());
+}
+
+TEST(Triples, IsHeadlineRecognisesTitleCaseOnly) {
+  const auto doc = testing::parsed_document(R"(
+Officials Official NOUN NNS 2 nsubj
+Meet meet VERB VBP 0 root
+The the DET DT 4 det
+Russians Russians PROPN NNPS 2 obj
+
+The the DET DT 2 det
+officials official NOUN NNS 3 nsubj
+met meet VERB VBD 0 root
+the the DET DT 5 det
+Russians Russians PROPN NNPS 3 obj SpaceAfter=No
+. . PUNCT . 3 punct
+)");
+  EXPECT_TRUE(is_headline(DependencyTree(doc.sentences[0])));
+  EXPECT_FALSE(is_headline(DependencyTree(doc.sentences[1])));
+}
+
+}  // namespace
+}  // namespace kg::extract
