@@ -5,9 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
-#include <new>
 #include <string>
 #include <vector>
 
@@ -29,53 +26,6 @@ int put_string(void* channel, const char* text) {
 }
 int flush_nothing(void*) { return 0; }
 Agiodisc_t kStreamIo = {nullptr, put_string, flush_nothing};
-
-// Graph memory for the DOT export, taken from large zeroed blocks and released all at once
-// when the graph is closed. libcgraph allocates and frees every node, edge, attribute record
-// and string separately; for a million-edge export malloc and free were a fifth of the time.
-// Freed pieces are not reused: the export builds the graph once and only closes it. (Not used
-// for rendering, where the layout engines allocate and free much more.)
-class Arena {
- public:
-  ~Arena() {
-    for (void* block : blocks_) std::free(block);
-  }
-  void* allocate(size_t size) {
-    size = (size + 15) & ~size_t{15};
-    if (size > kBlock / 4) return new_block(size);  // large pieces get a block of their own
-    if (size > left_) {
-      next_ = static_cast<char*>(new_block(kBlock));
-      left_ = kBlock;
-    }
-    void* out = next_;
-    next_ += size;
-    left_ -= size;
-    return out;
-  }
-
- private:
-  static constexpr size_t kBlock = size_t{4} << 20;
-  void* new_block(size_t size) {
-    void* block = std::calloc(1, size);  // zeroed, as libcgraph expects of agalloc
-    if (!block) throw std::bad_alloc();
-    blocks_.push_back(block);
-    return block;
-  }
-  std::vector<void*> blocks_;
-  char* next_ = nullptr;
-  size_t left_ = 0;
-};
-
-void* arena_open(Agdisc_t*) { return new Arena; }
-void* arena_alloc(void* arena, size_t size) { return static_cast<Arena*>(arena)->allocate(size); }
-void* arena_resize(void* arena, void* old, size_t old_size, size_t size) {
-  void* out = arena_alloc(arena, size);
-  if (old) std::memcpy(out, old, std::min(old_size, size));
-  return out;
-}
-void arena_free(void*, void*) {}
-void arena_close(void* arena) { delete static_cast<Arena*>(arena); }
-Agmemdisc_t kArenaMemory = {arena_open, arena_alloc, arena_resize, arena_free, arena_close};
 
 struct TypeStyle {
   const char* shape;
@@ -233,8 +183,7 @@ void write_agraph(Agraph_s* agraph, std::ostream& out) {
 }
 
 void write_dot(const graph::KnowledgeGraph& graph, std::ostream& out) {
-  static Agdisc_t disc = {&kArenaMemory, &AgIdDisc, &kStreamIo};
-  const AgraphPtr agraph = build_agraph_with(&disc, graph, nullptr, DotLayout{});
+  const AgraphPtr agraph = build_agraph(graph, nullptr);
   write_agraph(agraph.get(), out);
 }
 
