@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include "extract/error.h"
 #include "extract/model_file.h"
@@ -107,6 +108,73 @@ PerceptronModel PerceptronModel::pruned(float threshold) const {
     }
     if (m.classes_.size() == m.offsets_.back()) continue;
     m.keys_.push_back(keys_[row]);
+    m.offsets_.push_back(static_cast<uint32_t>(m.classes_.size()));
+  }
+  m.build_index();
+  return m;
+}
+
+PerceptronModel PerceptronModel::mean(const std::vector<const PerceptronModel*>& models,
+                                      float prune) {
+  if (models.empty()) throw std::invalid_argument("PerceptronModel::mean of no models");
+  const int num_classes = models.front()->num_classes_;
+  for (const PerceptronModel* model : models) {
+    if (model->num_classes_ != num_classes) {
+      throw std::invalid_argument("PerceptronModel::mean of models with different classes");
+    }
+  }
+  // A k-way merge of the sorted key arrays; each key's weights are summed per class.
+  const auto n = static_cast<float>(models.size());
+  std::vector<size_t> next(models.size(), 0);
+  std::vector<float> row(static_cast<size_t>(num_classes), 0.0f);
+  std::vector<FeatureId> keys;
+  std::vector<uint32_t> offsets{0};
+  std::vector<uint16_t> classes;
+  std::vector<float> values;
+  float max_abs = 0.0f;
+  for (;;) {
+    bool any = false;
+    FeatureId key = 0;
+    for (size_t m = 0; m < models.size(); ++m) {
+      if (next[m] == models[m]->keys_.size()) continue;
+      const FeatureId k = models[m]->keys_[next[m]];
+      if (!any || k < key) key = k;
+      any = true;
+    }
+    if (!any) break;
+    std::fill(row.begin(), row.end(), 0.0f);
+    for (size_t m = 0; m < models.size(); ++m) {
+      const PerceptronModel& model = *models[m];
+      if (next[m] == model.keys_.size() || model.keys_[next[m]] != key) continue;
+      for (uint32_t i = model.offsets_[next[m]]; i < model.offsets_[next[m] + 1]; ++i) {
+        row[model.classes_[i]] += model.scale_ * model.weights_[i] / n;
+      }
+      ++next[m];
+    }
+    for (size_t cls = 0; cls < row.size(); ++cls) {
+      if (row[cls] == 0.0f || std::fabs(row[cls]) <= prune) continue;
+      classes.push_back(static_cast<uint16_t>(cls));
+      values.push_back(row[cls]);
+      max_abs = std::max(max_abs, std::fabs(row[cls]));
+    }
+    if (classes.size() == offsets.back()) continue;
+    keys.push_back(key);
+    offsets.push_back(static_cast<uint32_t>(classes.size()));
+  }
+
+  PerceptronModel m;
+  m.num_classes_ = num_classes;
+  m.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  m.offsets_.push_back(0);
+  for (size_t r = 0; r < keys.size(); ++r) {
+    for (uint32_t i = offsets[r]; i < offsets[r + 1]; ++i) {
+      const auto q = static_cast<int16_t>(std::lround(values[i] / m.scale_));
+      if (q == 0) continue;
+      m.classes_.push_back(classes[i]);
+      m.weights_.push_back(q);
+    }
+    if (m.classes_.size() == m.offsets_.back()) continue;
+    m.keys_.push_back(keys[r]);
     m.offsets_.push_back(static_cast<uint32_t>(m.classes_.size()));
   }
   m.build_index();

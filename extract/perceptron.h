@@ -47,6 +47,13 @@ class PerceptronModel {
   // measure how far a trained model can be shrunk without retraining it.
   PerceptronModel pruned(float threshold) const;
 
+  // The mean of several models over the same classes: scores of the result are the mean of
+  // the models' scores (up to quantisation), so greedy decoding with it is the ensemble of
+  // the models voting with their summed scores, at the cost of one model. Averaged weights of
+  // magnitude <= prune are dropped afterwards. Throws std::invalid_argument when the models
+  // have different numbers of classes or none is given.
+  static PerceptronModel mean(const std::vector<const PerceptronModel*>& models, float prune = 0.0f);
+
   void save(ModelWriter& out) const;
   static PerceptronModel load(ModelReader& in);
 

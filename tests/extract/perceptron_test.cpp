@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <stdexcept>
 
 #include "extract/model_file.h"
 
@@ -95,6 +96,42 @@ TEST(Perceptron, SaveAndLoadGiveTheSameScores) {
     back.add_scores(f, b.data());
     EXPECT_EQ(a, b);
   }
+}
+
+TEST(Perceptron, MeanOfModelsScoresTheMeanOfTheirScores) {
+  // Two models with overlapping and disjoint features, weights of different scales.
+  const FeatureId shared = FeatureHasher::id(1, "shared");
+  const FeatureId only_a = FeatureHasher::id(1, "a");
+  const FeatureId only_b = FeatureHasher::id(1, "b");
+  PerceptronTrainer ta(3), tb(3);
+  ta.update({shared}, 0, 1, 4.0f);   // shared: +4 class 0, -4 class 1
+  ta.update({only_a}, 2, 0, 1.0f);   // a: +1 class 2, -1 class 0
+  ta.tick();
+  tb.update({shared}, 1, 2, 10.0f);  // shared: +10 class 1, -10 class 2
+  tb.update({only_b}, 0, 2, 0.5f);   // b: +0.5 class 0, -0.5 class 2
+  tb.tick();
+  const PerceptronModel a = ta.average(), b = tb.average();
+  const PerceptronModel mean = PerceptronModel::mean({&a, &b});
+  EXPECT_EQ(mean.num_classes(), 3);
+  EXPECT_EQ(mean.num_features(), 3u);
+  for (const FeatureId f : {shared, only_a, only_b}) {
+    std::vector<float> sa(3, 0.0f), sb(3, 0.0f), sm(3, 0.0f);
+    a.add_scores(&f, 1, sa.data());
+    b.add_scores(&f, 1, sb.data());
+    mean.add_scores(&f, 1, sm.data());
+    for (int c = 0; c < 3; ++c) EXPECT_NEAR(sm[c], (sa[c] + sb[c]) / 2, 1e-3) << f << " " << c;
+  }
+  // Pruning applies to the mean: only the shared feature's mean weights (2, 3, -5) exceed 1.
+  const PerceptronModel pruned = PerceptronModel::mean({&a, &b}, 1.0f);
+  EXPECT_EQ(pruned.num_features(), 1u);
+  EXPECT_EQ(pruned.num_weights(), 3u);
+  // Models of different classes cannot be combined.
+  PerceptronTrainer tc(2);
+  tc.update({shared}, 0, 1);
+  tc.tick();
+  const PerceptronModel c = tc.average();
+  EXPECT_THROW(PerceptronModel::mean({&a, &c}), std::invalid_argument);
+  EXPECT_THROW(PerceptronModel::mean({}), std::invalid_argument);
 }
 
 TEST(FeatureHasher, SeparatesTemplatesAndValueBoundaries) {
