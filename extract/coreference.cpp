@@ -207,10 +207,14 @@ class Resolver {
       link(i, entity_of_[m.acronym_for], LinkRule::kAcronym);
       return;
     }
+    // An acronym in front of a longer name names the parent organisation, not the longer
+    // one: "UN" is not the "U.N. Security Council", "EU" not the "EU Commission". So the
+    // short-name rules below never take an acronym used alone.
+    const bool lone_acronym = words.size() == 1 && looks_like_acronym(m.text);
     // "Kestrel" for "Kestrel Mining", before or after it, whatever type NER gave the short
     // form: the first word of an organisation's name, used alone, that is no word of any
     // person's full name in the document.
-    if (words.size() == 1 &&
+    if (words.size() == 1 && !lone_acronym &&
         (m.type == EntityType::kPerson || m.type == EntityType::kOrg ||
          m.type == EntityType::kOther) &&
         org_first_words_.contains(words[0]) &&
@@ -232,7 +236,8 @@ class Resolver {
       // The full name after the short one.
       const int c = unique([&](const Cluster& k) {
         return k.kind == MentionKind::kName && k.type() == EntityType::kOrg &&
-               k.name_words == 1 && std::find(k.keys.begin(), k.keys.end(), words[0]) != k.keys.end();
+               k.name_words == 1 && !looks_like_acronym(k.name) &&
+               std::find(k.keys.begin(), k.keys.end(), words[0]) != k.keys.end();
       });
       if (c >= 0) {
         link(i, c, LinkRule::kShortName);
@@ -300,7 +305,7 @@ class Resolver {
         return;
       }
     }
-    if (m.type == EntityType::kOrg || m.type == EntityType::kLocation) {
+    if ((m.type == EntityType::kOrg || m.type == EntityType::kLocation) && !lone_acronym) {
       // The first words of an organisation named before ("Kestrel" for "Kestrel Mining").
       const int c = unique([&](const Cluster& k) {
         if (k.kind != MentionKind::kName || k.type() != m.type) return false;

@@ -169,6 +169,39 @@ grew grow VERB VBD 0 root SpaceAfter=No
   EXPECT_EQ(rule_of(r, "Kestrel"), "short_name");
 }
 
+TEST(Coreference, AnAcronymAloneIsNotTheLongerNameItStarts) {
+  // "UN" is the parent organisation of the "U.N. Security Council", in either order.
+  const DocumentResult r = extract(R"(
+# entities = U.N. Security Council:ORG
+U.N. U.N. PROPN NNP 3 compound
+Security Security PROPN NNP 3 compound
+Council Council PROPN NNP 4 nsubj
+met meet VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 4 punct
+
+# entities = UN:ORG
+The the DET DT 2 det
+UN UN PROPN NNP 3 nsubj
+voted vote VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 3 punct
+
+# entities = EU:ORG
+EU EU PROPN NNP 2 nsubj
+spoke speak VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 2 punct
+
+# entities = EU Commission:ORG
+EU EU PROPN NNP 2 compound
+Commission Commission PROPN NNP 3 nsubj
+agreed agree VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 3 punct
+)");
+  EXPECT_EQ(entity_of(r, "UN"), "UN");
+  EXPECT_EQ(entity_of(r, "U.N. Security Council"), "U.N. Security Council");
+  EXPECT_EQ(entity_of(r, "EU"), "EU");
+  EXPECT_EQ(entity_of(r, "EU Commission"), "EU Commission");
+}
+
 TEST(Coreference, ShortNameBeforeTheFullNameAndMistypedByNer) {
   // NER typed the short form as a person and the full name as a person too: the name's last
   // word makes it an organisation, and the short form joins it.

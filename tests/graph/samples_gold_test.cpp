@@ -75,7 +75,11 @@ TEST(SamplesGold, ExtractedMapIsScored) {
   std::filesystem::remove(out);
   const EntityScore s = kg::testing::score_entities(g, gold());
   print("kg extract samples/*.txt", s);
-  EXPECT_GT(s.found, 0u);
+  // Regression floors at the measured figures (issue 7's targets hold on the hand-written
+  // map above; here the extractor's NER types and names decide: docs/resolution.md).
+  EXPECT_EQ(s.over_merged, 0u);
+  EXPECT_GE(s.recall(), 0.85);
+  EXPECT_LE(s.split_rate(), 0.16);
 }
 
 TEST(SamplesGold, GoldListIsWellFormed) {
