@@ -12,9 +12,9 @@
 #include <sstream>
 #include <vector>
 
+#include "bench/parser_dev_score.h"
 #include "extract/conllu.h"
 #include "extract/error.h"
-#include "extract/evaluation.h"
 #include "extract/parser.h"
 
 int main(int argc, char** argv) {
@@ -44,12 +44,7 @@ int main(int argc, char** argv) {
       const kg::extract::Parser combined(parsers.front()->transitions(),
                                          kg::extract::PerceptronModel::mean(weights, threshold));
       combined.save(first ? std::string(argv[2]) : temp);
-      std::vector<kg::extract::Sentence> system = gold;
-      for (auto& s : system) {
-        for (auto& t : s.tokens) t.head = -1;
-        combined.annotate(s);
-      }
-      const auto scores = kg::extract::evaluate(gold, system);
+      const auto scores = kg::bench::score_parser(combined, gold);
       std::printf("mean of %zu, prune %g: %zu features, %.2f MB, UAS %.2f LAS %.2f\n",
                   weights.size(), static_cast<double>(threshold),
                   combined.weights().num_features(),

@@ -9,9 +9,9 @@
 #include <filesystem>
 #include <iostream>
 
+#include "bench/parser_dev_score.h"
 #include "extract/conllu.h"
 #include "extract/error.h"
-#include "extract/evaluation.h"
 #include "extract/parser.h"
 
 int main(int argc, char** argv) {
@@ -28,12 +28,7 @@ int main(int argc, char** argv) {
       const float threshold = std::strtof(argv[i], nullptr);
       const kg::extract::Parser small(parser->transitions(), parser->weights().pruned(threshold));
       small.save(temp);
-      std::vector<kg::extract::Sentence> system = gold;
-      for (auto& s : system) {
-        for (auto& t : s.tokens) t.head = -1;
-        small.annotate(s);
-      }
-      const auto scores = kg::extract::evaluate(gold, system);
+      const auto scores = kg::bench::score_parser(small, gold);
       std::printf("prune %g: %zu features, %zu weights, %.2f MB, UAS %.2f LAS %.2f\n",
                   static_cast<double>(threshold), small.weights().num_features(),
                   small.weights().num_weights(),
