@@ -310,6 +310,17 @@ class Builder {
     return out;
   }
 
+  // Whether `v` has auxiliaries and none of them is aux:pass: the parser's nsubj:pass on such
+  // a verb ("have participated", "is leaving") is a labelling error, not the passive voice.
+  bool active_auxiliaries(int v) const {
+    bool aux = false;
+    for (int ch : t_.children(v)) {
+      if (t_.deprel(ch) == Deprel::kAuxPass) return false;
+      if (t_.base(ch) == Deprel::kAux) aux = true;
+    }
+    return aux;
+  }
+
   bool is_negation(int c) const {
     if (t_.base(c) != Deprel::kAdvmod && t_.base(c) != Deprel::kDet) return false;
     const std::string_view l = t_.lemma(c);
@@ -405,7 +416,11 @@ class Builder {
         const Deprel cb = t_.base(ch);
         const Deprel cf = t_.deprel(ch);
         if (is_subject_rel(cf) && j == 0) {
-          if ((cf == Deprel::kNsubjPass || cf == Deprel::kCsubjPass) && v == last) {
+          // A passive subject makes the clause passive unless the verb group says otherwise:
+          // auxiliaries but none of them aux:pass ("X have participated" with a mislabelled
+          // subject) is active; no auxiliary at all is a headline passive ("Man killed").
+          if ((cf == Deprel::kNsubjPass || cf == Deprel::kCsubjPass) && v == last &&
+              !active_auxiliaries(v)) {
             c.passive = true;
           }
           subject_word = ch;

@@ -121,6 +121,24 @@ briefed brief VERB VBN 0 root SpaceAfter=No
   EXPECT_THAT(r.triples, IsEmpty());
 }
 
+TEST(Triples, MislabelledPassiveSubjectOfAnActiveVerbGroupIsActive) {
+  // The parser's nsubj:pass on "have worked" (aux, no aux:pass): the clause is active, so
+  // the fact reads "work with", not the passive "be work with".
+  const DocumentResult r = extract(R"(
+# entities = Richard Haass:PERSON; Charles Kupchan:PERSON
+Richard Richard PROPN NNP 4 nsubj:pass
+Haass Haass PROPN NNP 1 flat
+have have AUX VBP 4 aux
+worked work VERB VBN 0 root
+with with ADP IN 6 case
+Charles Charles PROPN NNP 4 obl
+Kupchan Kupchan PROPN NNP 6 flat SpaceAfter=No
+. . PUNCT . 4 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Richard Haass work_with Charles Kupchan"));
+  EXPECT_THAT(facts(r), Not(Contains(HasSubstr("be_work"))));
+}
+
 TEST(Triples, CoordinatedSubjectsAndObjectsAreExpanded) {
   const DocumentResult r = extract(R"(
 # entities = Haass:PERSON; Kupchan:PERSON; Lavrov:PERSON; Putin:PERSON
