@@ -14,7 +14,7 @@ namespace kg::extract {
 namespace ner {
 
 namespace {
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;
 }  // namespace
 
 ModelHeader model_header() {

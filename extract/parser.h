@@ -21,7 +21,7 @@ class Parser {
  public:
   // The model file's kind and payload format version.
   static constexpr const char* kModelKind = "parser";
-  static constexpr uint32_t kModelVersion = 1;
+  static constexpr uint32_t kModelVersion = 2;
 
   Parser(TransitionSet transitions, PerceptronModel weights);
 

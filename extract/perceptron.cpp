@@ -181,12 +181,48 @@ PerceptronModel PerceptronModel::mean(const std::vector<const PerceptronModel*>&
   return m;
 }
 
+namespace {
+
+// LEB128: 7 bits per byte, low bits first, the high bit set on every byte but the last.
+void put_varint(std::vector<uint8_t>& out, uint32_t value) {
+  while (value >= 0x80) {
+    out.push_back(static_cast<uint8_t>(value | 0x80));
+    value >>= 7;
+  }
+  out.push_back(static_cast<uint8_t>(value));
+}
+
+uint32_t get_varint(const std::vector<uint8_t>& in, size_t& pos) {
+  uint32_t value = 0;
+  for (int shift = 0; shift < 35; shift += 7) {
+    if (pos == in.size()) break;
+    const uint8_t byte = in[pos++];
+    value |= static_cast<uint32_t>(byte & 0x7f) << shift;
+    if (!(byte & 0x80)) return value;
+  }
+  throw InputError("perceptron weights are truncated (damaged model file)");
+}
+
+}  // namespace
+
+// The payload: classes, scale, the sorted keys, then one byte stream of rows (each row: its
+// number of weights, then its classes as increasing deltas, all LEB128 varints: one byte each
+// in practice, against four for an offset and two for a class), then the weights.
 void PerceptronModel::save(ModelWriter& out) const {
   out.u32(static_cast<uint32_t>(num_classes_));
   out.f32(scale_);
   out.array(keys_);
-  out.array(offsets_);
-  out.array(classes_);
+  std::vector<uint8_t> rows;
+  rows.reserve(keys_.size() + classes_.size());
+  for (size_t row = 0; row < keys_.size(); ++row) {
+    put_varint(rows, offsets_[row + 1] - offsets_[row]);
+    uint32_t previous = 0;
+    for (uint32_t i = offsets_[row]; i < offsets_[row + 1]; ++i) {
+      put_varint(rows, classes_[i] - previous);
+      previous = classes_[i];
+    }
+  }
+  out.array(rows);
   out.array(weights_);
 }
 
@@ -195,15 +231,27 @@ PerceptronModel PerceptronModel::load(ModelReader& in) {
   m.num_classes_ = static_cast<int>(in.u32());
   m.scale_ = in.f32();
   m.keys_ = in.array<FeatureId>();
-  m.offsets_ = in.array<uint32_t>();
-  m.classes_ = in.array<uint16_t>();
+  const std::vector<uint8_t> rows = in.array<uint8_t>();
   m.weights_ = in.array<int16_t>();
-  const bool consistent =
-      m.offsets_.size() == m.keys_.size() + 1 && m.classes_.size() == m.weights_.size() &&
-      m.offsets_.back() == m.classes_.size() && std::is_sorted(m.keys_.begin(), m.keys_.end()) &&
-      std::is_sorted(m.offsets_.begin(), m.offsets_.end()) &&
-      std::all_of(m.classes_.begin(), m.classes_.end(),
-                  [&](uint16_t c) { return c < m.num_classes_; });
+  bool consistent = std::is_sorted(m.keys_.begin(), m.keys_.end());
+  m.offsets_.reserve(m.keys_.size() + 1);
+  m.offsets_.push_back(0);
+  m.classes_.reserve(m.weights_.size());
+  size_t pos = 0;
+  for (size_t row = 0; row < m.keys_.size() && consistent; ++row) {
+    const uint32_t count = get_varint(rows, pos);
+    uint32_t cls = 0;
+    for (uint32_t i = 0; i < count && consistent; ++i) {
+      const uint32_t delta = get_varint(rows, pos);
+      // Classes increase within a row (the first may be 0) and stay below num_classes.
+      consistent = (i == 0 || delta > 0) && cls + delta < static_cast<uint32_t>(m.num_classes_) &&
+                   m.classes_.size() < m.weights_.size();
+      cls += delta;
+      m.classes_.push_back(static_cast<uint16_t>(cls));
+    }
+    m.offsets_.push_back(static_cast<uint32_t>(m.classes_.size()));
+  }
+  consistent = consistent && pos == rows.size() && m.classes_.size() == m.weights_.size();
   if (!consistent) throw InputError("perceptron weights are inconsistent (damaged model file)");
   m.build_index();
   return m;

@@ -3,7 +3,8 @@
 // learns from features: tokenizer boundaries, tagger, lemmatizer, parser transitions, NER.
 // Training keeps mutable sparse weights with lazy averaging (Daumé III's trick: a total and
 // a timestamp per weight); the result is a compact read-only model with sorted hashed keys
-// and quantised weights, loaded with a few memcpy calls. Features are 64-bit hashes of a
+// and quantised weights, saved with each row's classes as varint deltas (about 9 bytes per
+// feature and 3 per weight in the file; save() in perceptron.cpp). Features are 64-bit hashes of a
 // template id and its values (FeatureHasher); classes are dense ints 0..n-1.
 
 #include <cstdint>
@@ -74,7 +75,7 @@ class PerceptronModel {
 
   int num_classes_ = 0;
   float scale_ = 1.0f;               // weight = quantised * scale_
-  std::vector<FeatureId> keys_;      // sorted (the saved form)
+  std::vector<FeatureId> keys_;      // sorted
   std::vector<uint32_t> offsets_;    // keys_.size() + 1 entries into classes_/weights_
   std::vector<uint16_t> classes_;
   std::vector<int16_t> weights_;

@@ -11,7 +11,7 @@ namespace kg::extract {
 
 namespace {
 
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;
 constexpr int kSetBits = 24;
 constexpr uint64_t kSetMask = (uint64_t{1} << kSetBits) - 1;
 

@@ -9,7 +9,7 @@ namespace kg::extract {
 
 namespace {
 
-constexpr uint32_t kModelVersion = 1;
+constexpr uint32_t kModelVersion = 2;
 
 // Scratch of one annotate() call; local, so the tokenizer stays const and thread-safe.
 struct Scratch {

@@ -98,6 +98,40 @@ TEST(Perceptron, SaveAndLoadGiveTheSameScores) {
   }
 }
 
+TEST(Perceptron, RowsOfManyClassesRoundTrip) {
+  // Classes and class gaps past 127 take multi-byte varints in the saved rows.
+  PerceptronTrainer trainer(1000);
+  const FeatureId wide = FeatureHasher::id(4, "wide");
+  const FeatureId narrow = FeatureHasher::id(4, "narrow");
+  trainer.update({wide}, 999, 0, 2.0f);
+  trainer.update({wide}, 130, 1, 1.0f);
+  trainer.update({narrow}, 128, 127, 0.5f);
+  trainer.tick();
+  const PerceptronModel model = trainer.average();
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "kg_perceptron_wide.kgm").string();
+  const ModelHeader header{"test", 1, 7};
+  ModelWriter w(header);
+  model.save(w);
+  w.save(path);
+  ModelReader r(path, header);
+  const PerceptronModel back = PerceptronModel::load(r);
+  r.finish();
+  std::remove(path.c_str());
+  ASSERT_EQ(back.num_weights(), model.num_weights());
+  for (const FeatureId f : {wide, narrow}) {
+    std::vector<float> a(1000, 0.0f), b(1000, 0.0f);
+    model.add_scores(&f, 1, a.data());
+    back.add_scores(&f, 1, b.data());
+    EXPECT_EQ(a, b);
+  }
+  std::vector<float> s(1000, 0.0f);
+  back.add_scores(&wide, 1, s.data());
+  EXPECT_NEAR(s[999], 2.0f, 1e-3);
+  EXPECT_NEAR(s[0], -2.0f, 1e-3);
+  EXPECT_NEAR(s[130], 1.0f, 1e-3);
+}
+
 TEST(Perceptron, MeanOfModelsScoresTheMeanOfTheirScores) {
   // Two models with overlapping and disjoint features, weights of different scales.
   const FeatureId shared = FeatureHasher::id(1, "shared");
