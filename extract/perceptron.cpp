@@ -131,7 +131,6 @@ PerceptronModel PerceptronModel::mean(const std::vector<const PerceptronModel*>&
   std::vector<uint32_t> offsets{0};
   std::vector<uint16_t> classes;
   std::vector<float> values;
-  float max_abs = 0.0f;
   for (;;) {
     bool any = false;
     FeatureId key = 0;
@@ -155,21 +154,31 @@ PerceptronModel PerceptronModel::mean(const std::vector<const PerceptronModel*>&
       if (row[cls] == 0.0f || std::fabs(row[cls]) <= prune) continue;
       classes.push_back(static_cast<uint16_t>(cls));
       values.push_back(row[cls]);
-      max_abs = std::max(max_abs, std::fabs(row[cls]));
     }
     if (classes.size() == offsets.back()) continue;
     keys.push_back(key);
     offsets.push_back(static_cast<uint32_t>(classes.size()));
   }
 
+  return quantised(num_classes, keys, offsets, classes, values);
+}
+
+PerceptronModel PerceptronModel::quantised(int num_classes, const std::vector<FeatureId>& keys,
+                                           const std::vector<uint32_t>& offsets,
+                                           const std::vector<uint16_t>& classes,
+                                           const std::vector<float>& values) {
+  float max_abs = 0.0f;
+  for (const float v : values) max_abs = std::max(max_abs, std::fabs(v));
   PerceptronModel m;
   m.num_classes_ = num_classes;
   m.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  m.keys_.reserve(keys.size());
+  m.offsets_.reserve(keys.size() + 1);
   m.offsets_.push_back(0);
   for (size_t r = 0; r < keys.size(); ++r) {
     for (uint32_t i = offsets[r]; i < offsets[r + 1]; ++i) {
       const auto q = static_cast<int16_t>(std::lround(values[i] / m.scale_));
-      if (q == 0) continue;
+      if (q == 0) continue;  // rounded to zero
       m.classes_.push_back(classes[i]);
       m.weights_.push_back(q);
     }
@@ -297,7 +306,6 @@ PerceptronModel PerceptronTrainer::average(float prune) const {
   };
   std::vector<Row> rows;
   rows.reserve(weights_.size());
-  float max_abs = 0.0f;
   for (const auto& [key, row] : weights_) {
     Row r{key, {}};
     for (const Weight& w : row) {
@@ -305,7 +313,6 @@ PerceptronModel PerceptronTrainer::average(float prune) const {
       const auto avg = static_cast<float>(total / ticks);
       if (std::fabs(avg) <= prune || avg == 0.0f) continue;
       r.entries.emplace_back(w.cls, avg);
-      max_abs = std::max(max_abs, std::fabs(avg));
     }
     if (r.entries.empty()) continue;
     std::sort(r.entries.begin(), r.entries.end());
@@ -313,25 +320,21 @@ PerceptronModel PerceptronTrainer::average(float prune) const {
   }
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
 
-  PerceptronModel m;
-  m.num_classes_ = num_classes_;
-  m.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
-  m.keys_.reserve(rows.size());
-  m.offsets_.reserve(rows.size() + 1);
-  m.offsets_.push_back(0);
+  std::vector<FeatureId> keys;
+  std::vector<uint32_t> offsets{0};
+  std::vector<uint16_t> classes;
+  std::vector<float> values;
+  keys.reserve(rows.size());
+  offsets.reserve(rows.size() + 1);
   for (const Row& r : rows) {
+    keys.push_back(r.key);
     for (const auto& [cls, value] : r.entries) {
-      const auto q = static_cast<int16_t>(std::lround(value / m.scale_));
-      if (q == 0) continue;
-      m.classes_.push_back(cls);
-      m.weights_.push_back(q);
+      classes.push_back(cls);
+      values.push_back(value);
     }
-    if (m.classes_.size() == m.offsets_.back()) continue;  // everything rounded to zero
-    m.keys_.push_back(r.key);
-    m.offsets_.push_back(static_cast<uint32_t>(m.classes_.size()));
+    offsets.push_back(static_cast<uint32_t>(classes.size()));
   }
-  m.build_index();
-  return m;
+  return PerceptronModel::quantised(num_classes_, keys, offsets, classes, values);
 }
 
 }  // namespace kg::extract

@@ -83,6 +83,13 @@ class PerceptronModel {
   std::vector<Entry> entries_;
   uint64_t slot_mask_ = 0;
 
+  // The model of float weights `values` (row r: classes and values offsets[r] to
+  // offsets[r + 1] of feature keys[r], keys sorted), quantised to int16 with one scale;
+  // weights that round to zero and rows left empty are dropped.
+  static PerceptronModel quantised(int num_classes, const std::vector<FeatureId>& keys,
+                                   const std::vector<uint32_t>& offsets,
+                                   const std::vector<uint16_t>& classes,
+                                   const std::vector<float>& values);
   void build_index();
   const Slot* find(FeatureId key) const;
 };
