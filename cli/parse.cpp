@@ -24,12 +24,15 @@ namespace {
 
 const CommandSpec kSpec = {
     "kg parse",
-    "FILE [--input text|conllu] [--format conllu|text|iob2] [--all-types] [--models DIR]",
+    "FILE [--input text|conllu] [--keep-tags] [--format conllu|text|iob2] [--all-types]\n"
+    "       [--models DIR] [--parser MODEL]",
     "Analyses FILE ('-' for stdin) with kg's models and prints one analysis per sentence.\n"
     "--input text (the default) reads raw text and needs the tokenizer model; --input conllu\n"
     "takes the words (and sentence ids and text) of a CoNLL-U file and re-annotates them,\n"
     "ignoring its tags, lemmas and trees, so the output has exactly the same words in the same\n"
-    "order (for evaluation with gold tokenization). --format conllu (the default) writes\n"
+    "order (for evaluation with gold tokenization); with --keep-tags its UPOS, XPOS and lemmas\n"
+    "are kept and only trees and names are predicted (to parse with given tags, e.g.\n"
+    "jackknifed ones, when making training data). --format conllu (the default) writes\n"
     "CoNLL-U; --format text writes, per sentence, '# text' and one aligned row per word:\n"
     "ID FORM LEMMA UPOS XPOS HEAD DEPREL ('_' where a stage did not run), then a blank line;\n"
     "--format iob2 writes the named entities in Universal NER's five-column IOB2 layout\n"
@@ -39,8 +42,10 @@ const CommandSpec kSpec = {
     {
         {"--input", "KIND", "text (raw text, the default) or conllu (gold words)"},
         {"--format", "KIND", "conllu (the default), text or iob2"},
+        {"--keep-tags", "", "conllu input: keep the file's tags and lemmas, do not run the tagger"},
         {"--all-types", "", "iob2: write every kg type (B-NORP, B-DATE, ...), not only PER/ORG/LOC"},
         kModelsOption,
+        {"--parser", "MODEL", "parser model file to use instead of the folder's parser.kgm"},
     },
     1,
     1};
@@ -99,6 +104,12 @@ int parse(const Args& args) {
   extract::PipelineOptions options;
   options.model_dir = model_dir(parsed);
   options.tokenize = input == "text";
+  const bool keep_tags = parsed.has("--keep-tags");
+  if (keep_tags && input != "conllu") {
+    throw InputError("kg parse: --keep-tags needs --input conllu (raw text has no tags to keep)");
+  }
+  options.tag = !keep_tags;
+  if (parsed.has("--parser")) options.parser_model = *parsed.value("--parser");
   // Names are found when the model folder has the NER model; --format iob2 needs it.
   options.recognise_names =
       format == "iob2" ||
@@ -122,7 +133,11 @@ int parse(const Args& args) {
       while (last < treebank.size() && !treebank[last].document_start) ++last;
       std::vector<extract::Sentence> document;
       for (size_t k = first; k < last; ++k) {
-        extract::clear_annotations(treebank[k].sentence);
+        if (keep_tags) {
+          extract::clear_trees(treebank[k].sentence);
+        } else {
+          extract::clear_annotations(treebank[k].sentence);
+        }
         document.push_back(std::move(treebank[k].sentence));
       }
       pipeline.annotate(document);

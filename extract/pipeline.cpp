@@ -21,6 +21,14 @@ void clear_annotations(Sentence& sentence) {
   sentence.entities.clear();
 }
 
+void clear_trees(Sentence& sentence) {
+  for (Token& t : sentence.tokens) {
+    t.head = -1;
+    t.deprel = Deprel::kDep;
+  }
+  sentence.entities.clear();
+}
+
 Pipeline::Pipeline() = default;
 Pipeline::Pipeline(Pipeline&&) noexcept = default;
 Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;

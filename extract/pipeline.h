@@ -25,6 +25,9 @@ class Tokenizer;
 // sentence id and text: the input of a gold-tokenization run, with nothing of the gold analysis
 // left to leak into the output.
 void clear_annotations(Sentence& sentence);
+// Forgets the tree and the entities only, keeping words, tags and lemmas: the input of a run
+// that parses with given tags (`kg parse --keep-tags`).
+void clear_trees(Sentence& sentence);
 
 struct PipelineOptions {
   // Folder holding the model files (tokenizer.kgm, tagger.kgm, ...). The CLI fills it from

@@ -143,6 +143,49 @@ TEST_F(ParseCommand, ConlluInputIgnoresTheGoldTags) {
   EXPECT_NE(run.out.find("\troot\t"), std::string::npos);  // the parser ran
 }
 
+
+TEST_F(ParseCommand, KeepTagsParsesWithTheGivenTagsOnly) {
+  // Tags the tagger would never give, and a gold tree: --keep-tags keeps the tags and lemmas
+  // and replaces the tree with the parser's.
+  std::string input = slurp(tiny());
+  for (size_t at = 0; (at = input.find("\tNOUN\tNN\t", at)) != std::string::npos; ++at) {
+    input.replace(at, 9, "\tINTJ\tUH\t");
+  }
+  input += "# sent_id = tree\n1\tHello\tHELLO-LEMMA\tINTJ\tUH\t_\t2\treparandum\t_\t_\n"
+           "2\tworld\tworld\tNOUN\tNN\t_\t0\troot\t_\t_\n\n";
+  const std::string path = write("keep.conllu", input);
+  const CommandResult run = kg("parse '" + path + "' --input conllu --keep-tags");
+  ASSERT_EQ(run.status, 0) << run.err;
+  const auto given = read(input);
+  const auto got = read(run.out);
+  ASSERT_EQ(got.size(), given.size());
+  for (size_t i = 0; i < given.size(); ++i) {
+    ASSERT_EQ(got[i].sentence.tokens.size(), given[i].sentence.tokens.size());
+    for (size_t k = 0; k < given[i].sentence.tokens.size(); ++k) {
+      EXPECT_EQ(got[i].sentence.tokens[k].upos, given[i].sentence.tokens[k].upos);
+      EXPECT_EQ(got[i].sentence.tokens[k].xpos, given[i].sentence.tokens[k].xpos);
+      EXPECT_EQ(got[i].sentence.tokens[k].lemma, given[i].sentence.tokens[k].lemma);
+    }
+  }
+  EXPECT_NE(run.out.find("\tHELLO-LEMMA\tINTJ\tUH\t"), std::string::npos);
+  EXPECT_EQ(run.out.find("\treparandum\t"), std::string::npos);  // the tree is the parser's
+
+  // --parser names the parser file; a missing one is named in the error.
+  const CommandResult other =
+      kg("parse '" + path + "' --input conllu --keep-tags --parser '" +
+         (*dir_ / "parser.kgm").string() + "'", "/nonexistent-models");
+  EXPECT_EQ(other.status, 0) << other.err;
+  EXPECT_EQ(other.out, run.out);
+  const CommandResult missing =
+      kg("parse '" + path + "' --input conllu --keep-tags --parser '" + path + ".none'");
+  EXPECT_NE(missing.status, 0);
+  EXPECT_NE(missing.err.find("keep.conllu.none"), std::string::npos) << missing.err;
+
+  // Raw text has no tags to keep.
+  const CommandResult text = kg("parse '" + path + "' --keep-tags");
+  EXPECT_EQ(text.status, 2) << text.err;
+  EXPECT_NE(text.err.find("--keep-tags needs --input conllu"), std::string::npos) << text.err;
+}
 TEST_F(ParseCommand, TextFormatPrintsOneRowPerWord) {
   const CommandResult run = kg("parse '" + tiny() + "' --input conllu --format text");
   ASSERT_EQ(run.status, 0) << run.err;
