@@ -211,9 +211,43 @@ void trim_entities(const Sentence& sentence, const NerResources& resources,
     }
     while (e.first < e.last && possessive_or_punct(e.first)) ++e.first;
     while (e.last > e.first && possessive_or_punct(e.last - 1)) --e.last;
-    if (e.first < e.last) kept.push_back(e);
+    if (e.first < e.last) {
+      if (elliptical_possessive(sentence, e)) {
+        ++e.last;
+        // A person's name in the possessive after a preposition, with nothing possessed, is
+        // the business named after him ("going to [Del Frisco's] for dinner").
+        if (e.type == EntityType::kPerson) e.type = EntityType::kLocation;
+      }
+      kept.push_back(e);
+    }
   }
   entities = std::move(kept);
+}
+
+bool elliptical_possessive(const Sentence& sentence, const NamedEntity& e) {
+  const auto& tokens = sentence.tokens;
+  const int n = static_cast<int>(tokens.size());
+  if (e.last >= n) return false;
+  if (e.type == EntityType::kPerson) {
+    if (e.first == 0 || tokens[e.first - 1].upos != Upos::kAdp) return false;
+  } else if (e.type != EntityType::kOrg && e.type != EntityType::kLocation) {
+    return false;
+  }
+  const std::string& f = tokens[e.last].form;
+  const bool apostrophe_s = f == "'s" || f == "\xE2\x80\x99s" || f == "'S" || f == "s";
+  if (!apostrophe_s || (tokens[e.last].xpos != Xpos::kPOS && f == "s")) return false;
+  // The 's is elliptical when no possessed noun phrase can follow it. (Not read from the
+  // tree: the parser attaches exactly these possessives to the next noun, "to [Del Frisco's]
+  // for dinner" with 'dinner' as the possessed.)
+  if (e.last + 1 >= n) return true;
+  const Token& next = tokens[e.last + 1];
+  switch (next.upos) {
+    case Upos::kNoun: case Upos::kPropn: case Upos::kAdj: case Upos::kNum: case Upos::kAdv:
+    case Upos::kSym: case Upos::kX: case Upos::kDet:
+      return false;
+    default:
+      return next.xpos != Xpos::kVBG && next.xpos != Xpos::kVBN;
+  }
 }
 
 }  // namespace ner

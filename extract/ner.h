@@ -66,8 +66,18 @@ std::vector<int> decode_classes(const Sentence& sentence, const PerceptronModel&
                                 NerScratch& scratch, int beam);
 
 // UNER conventions enforced on predicted spans: a leading title word ("President", "Mr.")
-// and a trailing possessive ('s, ') or punctuation are never inside a span; spans left empty
-// are dropped.
+// and a trailing possessive ('s, ') or punctuation are never inside a span, except the
+// elliptical possessive of a business or place name (above); spans left empty are dropped.
+// An ORG or LOCATION name followed by an 's that possesses nothing is a business or place
+// named in the possessive ("[Wendy's] is closed"; UNER keeps the 's in such names), unlike
+// "Britain 's economy"; so is a PERSON name of that kind right after a preposition ("going to
+// [Del Frisco's] for dinner"). trim_entities() extends such names over the 's and types the
+// person's as LOCATION (UNER's LOC holds shops and restaurants). The word after the 's decides:
+// a noun, proper noun, adjective, number, adverb, determiner or participle starts the possessed
+// phrase; anything else (punctuation, a preposition, a verb, the end) means none follows.
+// (Not the tree: parsers attach exactly these possessives to the next noun.)
+bool elliptical_possessive(const Sentence& sentence, const NamedEntity& entity);
+
 void trim_entities(const Sentence& sentence, const NerResources& resources,
                    std::vector<NamedEntity>& entities);
 

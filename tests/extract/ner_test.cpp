@@ -92,6 +92,52 @@ TEST(Ner, TrimsTitlesAndPossessivesFromSpans) {
   EXPECT_EQ(spans[1].last, 1);  // titles are trimmed from PERSON spans only
 }
 
+TEST(Ner, KeepsTheEllipticalPossessiveOfBusinessNames) {
+  const ner::NerResources r;
+  auto with_pos = [](Sentence s) {
+    for (Token& t : s.tokens) {
+      if (t.form == "'s") t.xpos = Xpos::kPOS;
+    }
+    return s;
+  };
+  // "going to Del Frisco 's for dinner": nothing possessed, so the 's is the name's; the
+  // person reading becomes the restaurant's LOCATION.
+  const Sentence dinner = with_pos(tagged({{"going", Upos::kVerb}, {"to", Upos::kAdp},
+                                           {"Del", Upos::kPropn}, {"Frisco", Upos::kPropn},
+                                           {"'s", Upos::kPart}, {"for", Upos::kAdp},
+                                           {"dinner", Upos::kNoun}}));
+  std::vector<NamedEntity> spans = {{2, 4, EntityType::kPerson}};
+  ner::trim_entities(dinner, r, spans);
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(spans[0].last, 5);
+  EXPECT_EQ(spans[0].type, EntityType::kLocation);
+  // An ORG at the end of the sentence keeps its 's; so does one before a verb.
+  const Sentence closed = with_pos(tagged({{"Wendy", Upos::kPropn}, {"'s", Upos::kPart},
+                                           {"closed", Upos::kVerb}, {".", Upos::kPunct}}));
+  spans = {{0, 1, EntityType::kOrg}};
+  ner::trim_entities(closed, r, spans);
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(spans[0].last, 2);
+  EXPECT_EQ(spans[0].type, EntityType::kOrg);
+  // "Britain 's economy": a possessor; and a person without a preposition before it
+  // ("Lavrov 's ." in a list) stays a person without the 's.
+  const Sentence economy = with_pos(tagged({{"Britain", Upos::kPropn}, {"'s", Upos::kPart},
+                                            {"economy", Upos::kNoun}}));
+  spans = {{0, 1, EntityType::kLocation}};
+  ner::trim_entities(economy, r, spans);
+  EXPECT_EQ(spans[0].last, 1);
+  const Sentence lavrov = with_pos(tagged({{"Lavrov", Upos::kPropn}, {"'s", Upos::kPart},
+                                           {".", Upos::kPunct}}));
+  spans = {{0, 1, EntityType::kPerson}};
+  ner::trim_entities(lavrov, r, spans);
+  EXPECT_EQ(spans[0].last, 1);
+  EXPECT_EQ(spans[0].type, EntityType::kPerson);
+  // A date is never extended.
+  spans = {{0, 1, EntityType::kDate}};
+  ner::trim_entities(closed, r, spans);
+  EXPECT_EQ(spans[0].last, 1);
+}
+
 TEST(Ner, TrimsOfficesFromPersons) {
   ner::NerResources r;
   r.titles = {"king", "minister", "secretary"};
