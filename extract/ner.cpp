@@ -140,12 +140,28 @@ void DocumentTypes::add(const Sentence& sentence, const std::vector<NamedEntity>
                         const std::vector<std::array<float, kNumTypes>>& type_scores) {
   for (size_t k = 0; k < entities.size(); ++k) {
     if (entities[k].type == EntityType::kDate) continue;
-    auto [it, inserted] = pooled_.try_emplace(name_key(sentence, entities[k]));
+    const std::string key = name_key(sentence, entities[k]);
+    auto [it, inserted] = pooled_.try_emplace(key);
     if (inserted) it->second.fill(0.0);
     float best = type_scores[k][0];
     for (float x : type_scores[k]) best = std::max(best, x);
     for (int t = 0; t < kNumTypes; ++t) it->second[t] += type_scores[k][t] - best;
+    if (article_headed(sentence, entities[k])) articled_.insert(key);
   }
+}
+
+bool DocumentTypes::article_headed(const Sentence& sentence, const NamedEntity& e) const {
+  const auto& tokens = sentence.tokens;
+  if (e.first == 0 || fold_case(tokens[e.first - 1].form) != "the") return false;
+  const std::string first = fold_case(tokens[e.first].form);
+  if (resources_.is_title(first)) return false;
+  // A first word raw text mostly writes in lower case is a title too ("the Prophet ...").
+  const uint8_t capital = resources_.words.find(first).capital;
+  if (capital != 0 && capital <= 2) return false;
+  if (e.last >= static_cast<int>(tokens.size())) return true;
+  const Upos next = tokens[e.last].upos;
+  return next != Upos::kNoun && next != Upos::kPropn && next != Upos::kNum &&
+         next != Upos::kAdj && next != Upos::kX;
 }
 
 void DocumentTypes::retype(const Sentence& sentence, std::vector<NamedEntity>& entities) const {
@@ -153,10 +169,12 @@ void DocumentTypes::retype(const Sentence& sentence, std::vector<NamedEntity>& e
     if (e.type == EntityType::kDate) continue;
     auto it = pooled_.find(name_key(sentence, e));
     if (it == pooled_.end()) continue;
-    int best = static_cast<int>(e.type);
+    const bool no_person = articled_.count(it->first) > 0;
+    int best = -1;
     for (int t = 0; t < kNumTypes; ++t) {
-      if (static_cast<EntityType>(t) == EntityType::kDate) continue;
-      if (it->second[t] > it->second[best]) best = t;
+      const auto type = static_cast<EntityType>(t);
+      if (type == EntityType::kDate || (no_person && type == EntityType::kPerson)) continue;
+      if (best < 0 || it->second[t] > it->second[best]) best = t;
     }
     e.type = static_cast<EntityType>(best);
   }
@@ -300,7 +318,7 @@ void Ner::annotate(std::vector<Sentence>& sentences) const {
   for (const Sentence& s : sentences) all.push_back(&s);
   ner::DocumentContext context;
   context.build(all);
-  ner::DocumentTypes types;
+  ner::DocumentTypes types(resources_);
   ner::NerScratch scratch;
   std::vector<std::array<float, ner::kNumTypes>> type_scores;
   for (Sentence& s : sentences) {

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 
@@ -90,15 +91,27 @@ std::array<float, kNumTypes> span_type_scores(const PerceptronModel& weights,
 // One type per name and document: each occurrence's type scores (relative to its best type)
 // are summed over the document, and every occurrence gets the type with the highest sum, so
 // strong contexts ("in Miramar", "Miramar, California") decide for weak ones ("Miramar was
-// founded"). DATE spans keep their type.
+// founded"). DATE spans keep their type. A name the document writes with the article as
+// the head of its phrase ("close to the Kremlin", "the Kremlin's"; not "the Biden
+// administration", "the Prophet Mohammed") is not a person's there: English puts no "the"
+// before a person's name, so such a name takes its best other type in the whole document
+// ("close to Kremlin" in a headline included).
 class DocumentTypes {
  public:
+  explicit DocumentTypes(const NerResources& resources) : resources_(resources) {}
   void add(const Sentence& sentence, const std::vector<NamedEntity>& entities,
            const std::vector<std::array<float, kNumTypes>>& type_scores);
   void retype(const Sentence& sentence, std::vector<NamedEntity>& entities) const;
 
+  // "the" right before `entity`, and no noun, adjective or number right after it; not a
+  // name that starts with a title or a word raw text mostly writes in lower case ("the
+  // Prophet Mohammed").
+  bool article_headed(const Sentence& sentence, const NamedEntity& entity) const;
+
  private:
+  const NerResources& resources_;
   std::map<std::string, std::array<double, kNumTypes>> pooled_;
+  std::set<std::string> articled_;  // name keys written as "the NAME" somewhere
 };
 
 // The model file header of NER models (kind "ner", format version, fingerprint of the

@@ -92,6 +92,45 @@ TEST(Ner, TrimsTitlesAndPossessivesFromSpans) {
   EXPECT_EQ(spans[1].last, 1);  // titles are trimmed from PERSON spans only
 }
 
+TEST(Ner, ANameWrittenWithTheArticleIsNoPersonInItsDocument) {
+  ner::NerResources r;
+  r.titles = {"president"};
+  ner::DocumentTypes types(r);
+  auto scores = [](EntityType best) {
+    std::array<float, ner::kNumTypes> s{};
+    s.fill(-5.0f);
+    s[static_cast<int>(best)] = 0.0f;
+    float& location = s[static_cast<int>(EntityType::kLocation)];
+    location = std::max(location, -1.0f);
+    return s;
+  };
+  // A headline reads "close to Kremlin" as a person, strongly; the body says "the Kremlin ,".
+  const Sentence headline =
+      tagged({{"close", Upos::kAdj}, {"to", Upos::kAdp}, {"Kremlin", Upos::kPropn}});
+  const Sentence body = tagged({{"near", Upos::kAdp}, {"the", Upos::kDet},
+                                {"Kremlin", Upos::kPropn}, {",", Upos::kPunct}});
+  // "the Biden administration": the article belongs to the noun after the name.
+  const Sentence administration = tagged({{"the", Upos::kDet}, {"Biden", Upos::kPropn},
+                                          {"administration", Upos::kNoun}});
+  const Sentence president =
+      tagged({{"the", Upos::kDet}, {"President", Upos::kPropn}, {"Biden", Upos::kPropn}});
+  EXPECT_TRUE(types.article_headed(body, {2, 3, EntityType::kLocation}));
+  EXPECT_FALSE(types.article_headed(headline, {2, 3, EntityType::kPerson}));
+  EXPECT_FALSE(types.article_headed(administration, {1, 2, EntityType::kPerson}));
+  EXPECT_FALSE(types.article_headed(president, {1, 3, EntityType::kPerson}));
+
+  types.add(headline, {{2, 3, EntityType::kPerson}}, {scores(EntityType::kPerson)});
+  types.add(headline, {{2, 3, EntityType::kPerson}}, {scores(EntityType::kPerson)});
+  types.add(body, {{2, 3, EntityType::kPerson}}, {scores(EntityType::kPerson)});
+  types.add(administration, {{1, 2, EntityType::kPerson}}, {scores(EntityType::kPerson)});
+  std::vector<NamedEntity> found = {{2, 3, EntityType::kPerson}};
+  types.retype(headline, found);
+  EXPECT_EQ(found[0].type, EntityType::kLocation);  // the best type other than PERSON
+  found = {{1, 2, EntityType::kPerson}};
+  types.retype(administration, found);
+  EXPECT_EQ(found[0].type, EntityType::kPerson);
+}
+
 TEST(Ner, KeepsTheEllipticalPossessiveOfBusinessNames) {
   const ner::NerResources r;
   auto with_pos = [](Sentence s) {
