@@ -47,6 +47,8 @@ const CommandSpec kSpec = {
          "share of documents trained without dependency trees each epoch (default 0)"},
         {"--word-dropout", "X",
          "share of name words trained without their identity features (default 0)"},
+        {"--ensemble", "N",
+         "train N models (seeds seed .. seed+N-1) and ship the mean of their weights (default 1)"},
         {"--self-training", "N",
          "self-training rounds over the --unlabelled sentences (silver gazetteer; default 0)"},
         {"--silver-sentences", "X",
@@ -84,6 +86,7 @@ int train_ner(const Args& args) {
   options.untagged_fraction = a.real("--untagged-fraction", options.untagged_fraction, 0.0, 1.0);
   options.unparsed_fraction = a.real("--unparsed-fraction", options.unparsed_fraction, 0.0, 1.0);
   options.word_dropout = a.real("--word-dropout", options.word_dropout, 0.0, 1.0);
+  options.ensemble = static_cast<int>(a.integer("--ensemble", options.ensemble, 1, 32));
   options.self_training_rounds =
       static_cast<int>(a.integer("--self-training", options.self_training_rounds, 0, 10));
   options.silver_sentence_share =

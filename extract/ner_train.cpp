@@ -364,6 +364,24 @@ std::unique_ptr<Ner> train_ner(const NerCorpus& train, const NerCorpus& dev,
       std::to_string(resources.gazetteer.size()) + " gazetteer entries, " +
       std::to_string(resources.titles.size()) + " title words");
   std::unique_ptr<Ner> model = train_epochs(train, dev, resources, options, options.seed);
+  if (options.ensemble > 1) {
+    std::vector<std::unique_ptr<Ner>> members;
+    members.push_back(std::move(model));
+    for (int k = 1; k < options.ensemble; ++k) {
+      log("ner: ensemble member " + std::to_string(k + 1) + " of " +
+          std::to_string(options.ensemble) + " (seed " + std::to_string(options.seed + k) + ")");
+      members.push_back(train_epochs(train, dev, resources, options, options.seed + k));
+    }
+    std::vector<const PerceptronModel*> weights;
+    for (const auto& m : members) weights.push_back(&m->weights());
+    model = std::make_unique<Ner>(resources, PerceptronModel::mean(weights, options.prune));
+    if (!dev.sentences.empty()) {
+      const NerEvaluation e = evaluate_ner(*model, dev);
+      log("ner: ensemble of " + std::to_string(options.ensemble) + ": dev F1 " +
+          percent(e.overall.f1()) + " (P " + percent(e.overall.precision()) + ", R " +
+          percent(e.overall.recall()) + ")");
+    }
+  }
   for (int round = 1; round <= options.self_training_rounds && !unlabelled.sentences.empty();
        ++round) {
     NerCorpus silver = unlabelled;

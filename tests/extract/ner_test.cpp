@@ -215,6 +215,40 @@ TEST(Ner, LearnsTheTinyFixture) {
   EXPECT_DOUBLE_EQ(e.overall.f1(), 1.0);
 }
 
+TEST(Ner, AnEnsembleIsTheMeanOfItsMembers) {
+  const NerCorpus train = read_ner_corpora({std::string(KG_TEST_DATA_DIR) + "/ner/tiny.conllu"});
+  std::vector<std::vector<std::string>> raw;
+  for (const Sentence& s : train.sentences) {
+    raw.emplace_back();
+    for (const Token& t : s.tokens) raw.back().push_back(t.form);
+  }
+  NerTrainOptions options;
+  options.epochs = 3;
+  options.lowercase_fraction = 0.5;  // seed-dependent augmentation: the members differ
+  auto trained = [&](uint64_t seed, int ensemble) {
+    NerTrainOptions o = options;
+    o.seed = seed;
+    o.ensemble = ensemble;
+    return train_ner(train, train, raw, {}, NerCorpus{}, o);
+  };
+  const auto first = trained(7, 1);
+  const auto second = trained(8, 1);
+  const auto ensemble = trained(7, 2);
+  const PerceptronModel mean = PerceptronModel::mean({&first->weights(), &second->weights()});
+  auto bytes = [](const Ner& ner, const std::string& name) {
+    const std::string path = temp_path(name);
+    ner.save(path);
+    std::ifstream in(path, std::ios::binary);
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::filesystem::remove(path);
+    return content;
+  };
+  EXPECT_NE(bytes(*first, "kg-ner-first"), bytes(*second, "kg-ner-second"));
+  EXPECT_EQ(bytes(*ensemble, "kg-ner-ensemble"),
+            bytes(Ner(ensemble->resources(), mean), "kg-ner-mean"));
+  EXPECT_DOUBLE_EQ(evaluate_ner(*ensemble, train).overall.f1(), 1.0);
+}
+
 TEST(Ner, KeepsTitlesOutsideNamesItLearnt) {
   Sentence s = tagged({{"President", Upos::kPropn}, {"Berg", Upos::kPropn},
                        {"met", Upos::kVerb}, {"Omar", Upos::kPropn}, {"Haddad", Upos::kPropn},
