@@ -205,9 +205,7 @@ KnowledgeGraph build_graph(std::span<const DocumentResult> documents, const Buil
   for (uint32_t i = 0; i < resolution.entity_count; ++i) {
     Node& node = unordered[i];
     node.members = std::move(members[i]);
-    const extract::Entity& first =
-        documents[node.members.front().document].entities[node.members.front().entity];
-    node.type = first.type;
+    node.type = resolution.entity_type[i];
     node.label = choose_label(documents, node.members);
     node.key = entity_key(node.label);
   }

@@ -191,19 +191,20 @@ class Run {
     offset_.push_back(n);
     refs_.reserve(n);
     name_of_.reserve(n);
-    std::unordered_map<TypedText, uint32_t, TypedTextHash> ids;  // (type, name) -> names_
     for (uint32_t d = 0; d < docs_.size(); ++d) {
-      for (uint32_t e = 0; e < docs_[d].entities.size(); ++e) {
-        const extract::Entity& entity = docs_[d].entities[e];
-        refs_.push_back(LocalRef{d, e});
-        auto [it, inserted] = ids.try_emplace(TypedText{entity.type, entity.name},
-                                              static_cast<uint32_t>(names_.size()));
-        if (inserted) {
-          names_.push_back(describe(entity.name, entity.type));
-          names_type_.push_back(entity.type);
-        }
-        name_of_.push_back(it->second);
+      for (uint32_t e = 0; e < docs_[d].entities.size(); ++e) refs_.push_back(LocalRef{d, e});
+    }
+    reconcile_types();
+    std::unordered_map<TypedText, uint32_t, TypedTextHash> ids;  // (type, name) -> names_
+    for (uint32_t i = 0; i < n; ++i) {
+      const extract::Entity& entity = this->entity(i);
+      auto [it, inserted] = ids.try_emplace(TypedText{type_[i], entity.name},
+                                            static_cast<uint32_t>(names_.size()));
+      if (inserted) {
+        names_.push_back(describe(entity.name, type_[i]));
+        names_type_.push_back(type_[i]);
       }
+      name_of_.push_back(it->second);
     }
     // Distinct (type, key)s: rule 1's groups. names_ is complete, so views into it are stable.
     group_of_name_.resize(names_.size());
@@ -255,7 +256,7 @@ class Run {
   const extract::Entity& entity(uint32_t i) const {
     return docs_[refs_[i].document].entities[refs_[i].entity];
   }
-  EntityType type(uint32_t i) const { return entity(i).type; }
+  EntityType type(uint32_t i) const { return type_[i]; }  // after reconcile_types()
   const NameInfo& name(uint32_t i) const { return names_[name_of_[i]]; }
   const std::string& doc_id(uint32_t i) const { return docs_[refs_[i].document].document.id; }
   bool is_bare_person(uint32_t i) const {
@@ -373,6 +374,51 @@ class Run {
     return out;
   }
 
+  // --- types: one name, LOCATION in some documents and ORG in others ---------------------
+  // NER types a place that acts ("the Kremlin said", "Ukraine signed") as an organisation in
+  // one article and as a place in the next. Local entities of one exact name typed LOCATION
+  // and ORG take the type most of them have (ties: most mentions, then LOCATION), so rule 1
+  // sees one type. Persons are left alone: a person and a company that share a name ("Tom
+  // Ford") stay apart, and so do names that differ.
+  void reconcile_types() {
+    type_.resize(size());
+    for (uint32_t i = 0; i < size(); ++i) type_[i] = entity(i).type;
+    struct Tally {
+      uint32_t local[2] = {0, 0};
+      uint64_t mentions[2] = {0, 0};
+    };
+    auto slot = [](EntityType t) { return t == EntityType::kLocation ? 0 : 1; };
+    std::vector<uint32_t> mentions(size(), 0);
+    for (uint32_t d = 0; d < docs_.size(); ++d) {
+      for (const extract::Mention& m : docs_[d].mentions) {
+        if (m.entity >= 0 && offset_[d] + m.entity < offset_[d + 1]) ++mentions[offset_[d] + m.entity];
+      }
+    }
+    std::unordered_map<std::string, Tally> tallies;
+    std::vector<std::string> keys(size());
+    for (uint32_t i = 0; i < size(); ++i) {
+      if (type_[i] != EntityType::kLocation && type_[i] != EntityType::kOrg) continue;
+      keys[i] = resolution_key(entity(i).name, type_[i]);
+      Tally& t = tallies[keys[i]];
+      ++t.local[slot(type_[i])];
+      t.mentions[slot(type_[i])] += mentions[i];
+    }
+    for (uint32_t i = 0; i < size(); ++i) {
+      if (keys[i].empty()) continue;
+      const Tally& t = tallies.at(keys[i]);
+      if (t.local[0] == 0 || t.local[1] == 0) continue;
+      const bool org = t.local[1] != t.local[0] ? t.local[1] > t.local[0]
+                                                 : t.mentions[1] > t.mentions[0];
+      const EntityType chosen = org ? EntityType::kOrg : EntityType::kLocation;
+      if (chosen != type_[i]) {
+        retyped_.emplace(i, quoted(keys[i]) + " is LOCATION in " + std::to_string(t.local[0]) +
+                                " local entities and ORG in " + std::to_string(t.local[1]) +
+                                ": read as " + std::string(extract::to_string(chosen)));
+      }
+      type_[i] = chosen;
+    }
+  }
+
   // --- rule 1: exact names ----------------------------------------------------------------
   void exact_names() {
     for (uint32_t i = 0; i < size(); ++i) {
@@ -381,7 +427,9 @@ class Run {
       if (first == UINT32_MAX) {
         first = i;
       } else {
-        unite(i, first, MergeRule::kExactName, {});
+        const auto retyped = retyped_.find(retyped_.count(i) ? i : first);
+        unite(i, first, MergeRule::kExactName,
+              retyped == retyped_.end() ? std::string() : retyped->second);
       }
       first_of_[i] = first;
     }
@@ -794,7 +842,10 @@ class Run {
       out.entity_of[d].resize(docs_[d].entities.size());
       for (uint32_t e = 0; e < docs_[d].entities.size(); ++e) {
         const uint32_t r = find(offset_[d] + e);
-        if (number[r] == UINT32_MAX) number[r] = out.entity_count++;
+        if (number[r] == UINT32_MAX) {
+          number[r] = out.entity_count++;
+          out.entity_type.push_back(type_[r]);
+        }
         out.entity_of[d][e] = number[r];
       }
     }
@@ -876,6 +927,8 @@ class Run {
   std::vector<Link> links_;
   std::vector<Link> refused_;       // evidence = the reason
   std::vector<EntityType> names_type_;  // the type of each of names_
+  std::vector<EntityType> type_;        // flat index -> type after reconcile_types()
+  std::unordered_map<uint32_t, std::string> retyped_;  // flat index -> why its type changed
   std::unordered_map<TypedText, uint32_t, TypedTextHash> groups_;  // (type, key) -> group
   std::vector<uint32_t> group_of_name_;  // names_ -> its group
   std::vector<uint32_t> group_first_;    // group -> its first local entity (rule 1)
@@ -898,8 +951,9 @@ std::string describe_merge(MergeRule rule, const LocalSummary& member, const Loc
                     "' in " + anchor.document;
   switch (rule) {
     case MergeRule::kExactName:
-      out += " both normalise to '" + resolution_key(member.name, member.type) + "' and are both " +
-             std::string(extract::to_string(member.type));
+      out += " both normalise to '" + resolution_key(member.name, member.type) + "'";
+      // With evidence, the two were typed differently and reconciled (the evidence says how).
+      if (evidence.empty()) out += " and are both " + std::string(extract::to_string(member.type));
       break;
     case MergeRule::kInDocument: out += ": resolved inside the document"; break;
     case MergeRule::kAcronym: out += ": an acronym and the expansion a document defines for it"; break;

@@ -29,7 +29,9 @@
 //   5. surname        a bare surname (a one-word person name) across documents joins the
 //                     only person in the corpus with that surname; bare surnames that match
 //                     no person, or several, stay apart (equal ones together).
-// Constraints that no rule overrides: types must agree; two persons whose first names differ
+// First, local entities of one exact name typed LOCATION in some documents and ORG in others
+// take their majority type (NER's two readings of a place that acts: "the Kremlin said").
+// Constraints that no rule overrides: types must agree (after that step); two persons whose first names differ
 // are never merged (checked on every union, so no chain of merges can join them); names that
 // only share a word are never merged.
 //
@@ -107,6 +109,9 @@ struct Resolution {
   // canonically (by name key and type).
   std::vector<std::vector<uint32_t>> entity_of;
   uint32_t entity_count = 0;
+  // The type of each global entity: its members' type, after one name typed LOCATION in some
+  // documents and ORG in others was given its majority type (the resolver's first step).
+  std::vector<extract::EntityType> entity_type;
   std::vector<MergeDecision> merges;  // in order of `member`
   std::vector<KeptApart> kept_apart;  // sorted by (a, b); a < b
 };

@@ -36,9 +36,11 @@ class QueryTest : public ::testing::Test {
                         {"Volodymyr Zelénskyy", EntityType::kPerson},
                         {"Ukraine", EntityType::kLocation}},
                        {{"Richard Haas", "meet", "Volodymyr Zelénskyy"}}),
-         make_document("004", "The Ukraine fund paid Putin.",
-                       {{"Ukraine", EntityType::kOrg}, {"Vladimir Putin", EntityType::kPerson, {"Putin"}}},
-                       {{"Ukraine", "pay", "Vladimir Putin"}})});
+         // A documentary named "Ukraine": same name as the country, another type (a WORK;
+         // LOCATION and ORG of one name would be reconciled into one entity).
+         make_document("004", "The film Ukraine praised Putin.",
+                       {{"Ukraine", EntityType::kWork}, {"Vladimir Putin", EntityType::kPerson, {"Putin"}}},
+                       {{"Ukraine", "praise", "Vladimir Putin"}})});
     merge_maps({dir_ / "m.jsonl"}, dir_ / "kg.db");
     store_ = std::make_unique<Store>(Store::open(dir_ / "kg.db"));
   }
@@ -79,7 +81,7 @@ TEST_F(QueryTest, AmbiguousNamesListTheCandidates) {
   const std::string e = error("ukraine");
   EXPECT_NE(e.find("names 2 entities"), std::string::npos) << e;
   EXPECT_NE(e.find("Ukraine (LOCATION)"), std::string::npos) << e;
-  EXPECT_NE(e.find("Ukraine (ORG)"), std::string::npos) << e;
+  EXPECT_NE(e.find("Ukraine (WORK)"), std::string::npos) << e;
 }
 
 TEST_F(QueryTest, EntitiesFilterByTypeAndMatch) {
@@ -97,7 +99,7 @@ TEST_F(QueryTest, NeighboursToDepthWithRelationFilter) {
   ASSERT_EQ(one.neighbours.size(), 2u);
   EXPECT_EQ(one.edges.size(), 2u);
   const auto two = neighbours(store(), id("Lavrov"), 2, {});
-  EXPECT_EQ(two.neighbours.size(), 4u);  // + Foreign Affairs, Ukraine (ORG)
+  EXPECT_EQ(two.neighbours.size(), 4u);  // + Foreign Affairs, Ukraine (WORK)
   const auto briefed = neighbours(store(), id("Lavrov"), 2, {"brief"});
   ASSERT_EQ(briefed.neighbours.size(), 1u);
   EXPECT_EQ(briefed.neighbours[0].entity.label, "Vladimir Putin");

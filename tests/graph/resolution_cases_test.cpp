@@ -310,6 +310,28 @@ TEST(ResolutionCases, PersonAndCompanySharingANameStayApart) {
   EXPECT_TRUE(c.same("d", "Ford", "a", "Tom Ford"));    // the only person named Ford
 }
 
+TEST(ResolutionCases, ANameTypedLocationHereAndOrgThereIsOneEntity) {
+  // NER reads the Kremlin as a place in two articles and as an organisation in a third: one
+  // node, of the majority type, and the merge says why. A person of that name stays apart.
+  const Corpus c({make_document("a", "Talks near the Kremlin.", {{"Kremlin", kLocation}}, {}),
+                  make_document("b", "Close to the Kremlin.", {{"Kremlin", kLocation}}, {}),
+                  make_document("c", "The Kremlin said no.", {{"Kremlin", kOrg}}, {}),
+                  make_document("d", "Kremlin, the rapper, sang.", {{"Kremlin"}}, {})});
+  EXPECT_TRUE(c.same("a", "Kremlin", "c", "Kremlin"));
+  EXPECT_TRUE(c.same("b", "Kremlin", "c", "Kremlin"));
+  EXPECT_EQ(c.graph().nodes[c.node("c", "Kremlin")].type, kLocation);
+  EXPECT_EQ(c.rule("c", "Kremlin"), MergeRule::kExactName);
+  EXPECT_TRUE(has(c.merges("c", "Kremlin"), "LOCATION in 2 local entities and ORG in 1"))
+      << c.merges("c", "Kremlin");
+  EXPECT_FALSE(c.same("d", "Kremlin", "a", "Kremlin"));
+  // A tie goes to the type with more mentions, then to LOCATION.
+  const Corpus tie({make_document("a", "Gazprom paid.", {{"Gazprom", kOrg, {"Gazprom"}}}, {}),
+                    make_document("b", "In Gazprom, Gazprom.",
+                                  {{"Gazprom", kLocation, {"Gazprom", "Gazprom"}}}, {})});
+  EXPECT_TRUE(tie.same("a", "Gazprom", "b", "Gazprom"));
+  EXPECT_EQ(tie.graph().nodes[tie.node("a", "Gazprom")].type, kLocation);
+}
+
 TEST(ResolutionCases, ACityItsCouncilAndItsNewspaperAreThreeEntities) {
   const Corpus c(
       {make_document("a", "Springfield City Council met in Springfield.",

@@ -35,10 +35,27 @@ TEST(Resolver, MergesNamesWithTheSameKeyAndType) {
 TEST(Resolver, NeverMergesDifferentTypes) {
   const std::vector<DocumentResult> docs = {
       make_document("1", "Ukraine.", {{"Ukraine", EntityType::kLocation}}, {}),
-      make_document("2", "Ukraine.", {{"Ukraine", EntityType::kOrg}}, {})};
+      make_document("2", "Ukraine.", {{"Ukraine", EntityType::kWork}}, {}),
+      make_document("3", "Ukraine.", {{"Ukraine", EntityType::kPerson}}, {})};
   const Resolution r = Resolver().resolve(docs);
-  EXPECT_EQ(r.entity_count, 2u);
+  EXPECT_EQ(r.entity_count, 3u);
   EXPECT_TRUE(r.merges.empty());
+  EXPECT_EQ(r.entity_type,
+            (std::vector<EntityType>{EntityType::kLocation, EntityType::kWork, EntityType::kPerson}));
+}
+
+TEST(Resolver, ReconcilesLocationAndOrgOfOneNameFirst) {
+  // LOCATION and ORG of one name are NER's reading of one place acting: the majority type
+  // wins before rule 1 compares types.
+  const std::vector<DocumentResult> docs = {
+      make_document("1", "Ukraine.", {{"Ukraine", EntityType::kLocation}}, {}),
+      make_document("2", "Ukraine.", {{"Ukraine", EntityType::kOrg}}, {}),
+      make_document("3", "Ukraine.", {{"Ukraine", EntityType::kOrg}}, {})};
+  const Resolution r = Resolver().resolve(docs);
+  EXPECT_EQ(r.entity_count, 1u);
+  EXPECT_EQ(r.entity_type, (std::vector<EntityType>{EntityType::kOrg}));
+  ASSERT_EQ(r.merges.size(), 2u);
+  EXPECT_NE(r.merges[0].evidence.find("read as ORG"), std::string::npos) << r.merges[0].evidence;
 }
 
 TEST(Resolver, PunctuationOnlyNamesMergeOnlyWhenIdentical) {
