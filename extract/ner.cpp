@@ -242,6 +242,20 @@ void trim_entities(const Sentence& sentence, const NerResources& resources,
   entities = std::move(kept);
 }
 
+bool trim_common_head(const Sentence& sentence, NamedEntity& e) {
+  if (e.type == EntityType::kDate || e.last - e.first < 2) return false;
+  const auto& tokens = sentence.tokens;
+  if (first_case(tokens[e.first].form) != LetterCase::kUpper) return false;
+  int last = e.last;
+  while (last - e.first > 1 && tokens[last - 1].upos == Upos::kNoun &&
+         first_case(tokens[last - 1].form) == LetterCase::kLower) {
+    --last;
+  }
+  if (last == e.last) return false;
+  e.last = last;
+  return true;
+}
+
 bool elliptical_possessive(const Sentence& sentence, const NamedEntity& e) {
   const auto& tokens = sentence.tokens;
   const int n = static_cast<int>(tokens.size());
@@ -325,6 +339,20 @@ void Ner::annotate(std::vector<Sentence>& sentences) const {
     ner::prepare(s, resources_, context, scratch);
     const std::vector<int> classes = ner::decode_classes(s, weights_, scratch, options_.beam);
     std::vector<NamedEntity> raw = ner::decode(classes);
+    for (NamedEntity& e : raw) {
+      if (ner::trim_common_head(s, e)) {
+        // The shorter span's type, by the model's scores for it; never NORP for a span that
+        // was a name (an adjective before a noun, "Russian officials", is NORP from the start).
+        const auto scores = ner::span_type_scores(weights_, scratch, e, classes);
+        int best = -1;
+        for (int t = 0; t < ner::kNumTypes; ++t) {
+          const auto type = static_cast<EntityType>(t);
+          if (type == EntityType::kDate || (type == EntityType::kNorp && e.type != type)) continue;
+          if (best < 0 || scores[t] > scores[best]) best = t;
+        }
+        e.type = static_cast<EntityType>(best);
+      }
+    }
     context.record(s, raw);
     if (options_.document_vote) {
       type_scores.clear();

@@ -79,6 +79,11 @@ std::vector<int> decode_classes(const Sentence& sentence, const PerceptronModel&
 // (Not the tree: parsers attach exactly these possessives to the next noun.)
 bool elliptical_possessive(const Sentence& sentence, const NamedEntity& entity);
 
+// A capitalised name the model ran on into lower-case common nouns ("[Biden administration]",
+// "[Fallujah campaign]") ends before them: UNER tags "the [Bush] administration". Returns
+// whether `entity` was shortened (its type is then decided again on the shorter span).
+bool trim_common_head(const Sentence& sentence, NamedEntity& entity);
+
 void trim_entities(const Sentence& sentence, const NerResources& resources,
                    std::vector<NamedEntity>& entities);
 

@@ -131,6 +131,26 @@ TEST(Ner, ANameWrittenWithTheArticleIsNoPersonInItsDocument) {
   EXPECT_EQ(found[0].type, EntityType::kPerson);
 }
 
+TEST(Ner, ANameEndsBeforeTheLowerCaseNounsItModifies) {
+  const Sentence s = tagged({{"the", Upos::kDet}, {"Biden", Upos::kPropn},
+                             {"administration", Upos::kNoun}, {"said", Upos::kVerb}});
+  NamedEntity e{1, 3, EntityType::kOrg};
+  EXPECT_TRUE(ner::trim_common_head(s, e));
+  EXPECT_EQ(e.first, 1);
+  EXPECT_EQ(e.last, 2);
+  // Capitalised words stay ("Council on Foreign Relations"), and so does a name written all
+  // in lower case ("tampa bay": web text), and a one-word name.
+  const Sentence council = tagged({{"Foreign", Upos::kPropn}, {"Affairs", Upos::kPropn}});
+  NamedEntity c{0, 2, EntityType::kWork};
+  EXPECT_FALSE(ner::trim_common_head(council, c));
+  EXPECT_EQ(c.last, 2);
+  const Sentence lower = tagged({{"tampa", Upos::kPropn}, {"bay", Upos::kNoun}});
+  NamedEntity l{0, 2, EntityType::kLocation};
+  EXPECT_FALSE(ner::trim_common_head(lower, l));
+  NamedEntity one{2, 3, EntityType::kOrg};
+  EXPECT_FALSE(ner::trim_common_head(s, one));
+}
+
 TEST(Ner, KeepsTheEllipticalPossessiveOfBusinessNames) {
   const ner::NerResources r;
   auto with_pos = [](Sentence s) {
