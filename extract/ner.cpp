@@ -125,6 +125,21 @@ std::array<float, kNumTypes> span_type_scores(const PerceptronModel& weights,
 
 namespace {
 
+// The type with the highest score, DATE and the types in `excluded` left out (names are
+// retyped, dates never are).
+template <typename Score>
+EntityType best_type(const std::array<Score, kNumTypes>& scores,
+                     std::initializer_list<EntityType> excluded) {
+  int best = -1;
+  for (int t = 0; t < kNumTypes; ++t) {
+    const auto type = static_cast<EntityType>(t);
+    const bool left_out = std::find(excluded.begin(), excluded.end(), type) != excluded.end();
+    if (type == EntityType::kDate || left_out) continue;
+    if (best < 0 || scores[t] > scores[best]) best = t;
+  }
+  return static_cast<EntityType>(best);
+}
+
 std::string name_key(const Sentence& s, const NamedEntity& e) {
   std::string k;
   for (int i = e.first; i < e.last; ++i) {
@@ -135,6 +150,12 @@ std::string name_key(const Sentence& s, const NamedEntity& e) {
 }
 
 }  // namespace
+
+EntityType retype_span(const PerceptronModel& weights, const NerScratch& scratch,
+                       const NamedEntity& span, const std::vector<int>& classes,
+                       std::initializer_list<EntityType> excluded) {
+  return best_type(span_type_scores(weights, scratch, span, classes), excluded);
+}
 
 void DocumentTypes::add(const Sentence& sentence, const std::vector<NamedEntity>& entities,
                         const std::vector<std::array<float, kNumTypes>>& type_scores) {
@@ -169,14 +190,8 @@ void DocumentTypes::retype(const Sentence& sentence, std::vector<NamedEntity>& e
     if (e.type == EntityType::kDate) continue;
     auto it = pooled_.find(name_key(sentence, e));
     if (it == pooled_.end()) continue;
-    const bool no_person = articled_.count(it->first) > 0;
-    int best = -1;
-    for (int t = 0; t < kNumTypes; ++t) {
-      const auto type = static_cast<EntityType>(t);
-      if (type == EntityType::kDate || (no_person && type == EntityType::kPerson)) continue;
-      if (best < 0 || it->second[t] > it->second[best]) best = t;
-    }
-    e.type = static_cast<EntityType>(best);
+    e.type = articled_.count(it->first) > 0 ? best_type(it->second, {EntityType::kPerson})
+                                            : best_type(it->second, {});
   }
 }
 
@@ -343,14 +358,9 @@ void Ner::annotate(std::vector<Sentence>& sentences) const {
       if (ner::trim_common_head(s, e)) {
         // The shorter span's type, by the model's scores for it; never NORP for a span that
         // was a name (an adjective before a noun, "Russian officials", is NORP from the start).
-        const auto scores = ner::span_type_scores(weights_, scratch, e, classes);
-        int best = -1;
-        for (int t = 0; t < ner::kNumTypes; ++t) {
-          const auto type = static_cast<EntityType>(t);
-          if (type == EntityType::kDate || (type == EntityType::kNorp && e.type != type)) continue;
-          if (best < 0 || scores[t] > scores[best]) best = t;
-        }
-        e.type = static_cast<EntityType>(best);
+        e.type = e.type == EntityType::kNorp
+                     ? ner::retype_span(weights_, scratch, e, classes, {})
+                     : ner::retype_span(weights_, scratch, e, classes, {EntityType::kNorp});
       }
     }
     context.record(s, raw);

@@ -7,9 +7,10 @@
 // conventions: titles and the possessive 's are never inside a name.
 
 #include <array>
+#include <initializer_list>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "extract/document.h"
@@ -92,6 +93,11 @@ void trim_entities(const Sentence& sentence, const NerResources& resources,
 std::array<float, kNumTypes> span_type_scores(const PerceptronModel& weights,
                                              const NerScratch& scratch, const NamedEntity& span,
                                              const std::vector<int>& classes);
+
+// The type `span_type_scores` rates highest, DATE and `excluded` left out.
+EntityType retype_span(const PerceptronModel& weights, const NerScratch& scratch,
+                       const NamedEntity& span, const std::vector<int>& classes,
+                       std::initializer_list<EntityType> excluded);
 
 // One type per name and document: each occurrence's type scores (relative to its best type)
 // are summed over the document, and every occurrence gets the type with the highest sum, so

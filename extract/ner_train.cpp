@@ -109,6 +109,12 @@ std::string percent(double x) {
   return buf;
 }
 
+// "dev F1 63.45 (P 67.27, R 60.04)": one line of training progress.
+std::string dev_summary(const NerEvaluation& e) {
+  return "dev F1 " + percent(e.overall.f1()) + " (P " + percent(e.overall.precision()) +
+         ", R " + percent(e.overall.recall()) + ")";
+}
+
 }  // namespace
 
 std::vector<BrownCluster> read_clusters(const std::string& path) {
@@ -269,8 +275,7 @@ std::unique_ptr<Ner> train_epochs(const NerCorpus& train, const NerCorpus& dev,
     if (!dev.sentences.empty()) {
       const NerEvaluation e = evaluate_ner(*candidate, dev);
       f1 = e.overall.f1();
-      dev_report = "dev F1 " + percent(f1) + " (P " + percent(e.overall.precision()) + ", R " +
-                   percent(e.overall.recall()) + ")";
+      dev_report = dev_summary(e);
     }
     log("ner: epoch " + std::to_string(epoch) + ": training error " + error_rate + ", " +
         dev_report + ", " + std::to_string(candidate->weights().num_features()) + " features");
@@ -363,25 +368,28 @@ std::unique_ptr<Ner> train_ner(const NerCorpus& train, const NerCorpus& dev,
       std::to_string(resources.words.size()) + " lexicon words, " +
       std::to_string(resources.gazetteer.size()) + " gazetteer entries, " +
       std::to_string(resources.titles.size()) + " title words");
-  std::unique_ptr<Ner> model = train_epochs(train, dev, resources, options, options.seed);
-  if (options.ensemble > 1) {
+  // One model, or the mean of options.ensemble models with consecutive seeds; every
+  // (self-)training pass below goes through it.
+  auto train_model = [&](const NerCorpus& data, uint64_t seed) {
+    std::unique_ptr<Ner> first = train_epochs(data, dev, resources, options, seed);
+    if (options.ensemble <= 1) return first;
     std::vector<std::unique_ptr<Ner>> members;
-    members.push_back(std::move(model));
+    members.push_back(std::move(first));
     for (int k = 1; k < options.ensemble; ++k) {
       log("ner: ensemble member " + std::to_string(k + 1) + " of " +
-          std::to_string(options.ensemble) + " (seed " + std::to_string(options.seed + k) + ")");
-      members.push_back(train_epochs(train, dev, resources, options, options.seed + k));
+          std::to_string(options.ensemble) + " (seed " + std::to_string(seed + k) + ")");
+      members.push_back(train_epochs(data, dev, resources, options, seed + k));
     }
     std::vector<const PerceptronModel*> weights;
     for (const auto& m : members) weights.push_back(&m->weights());
-    model = std::make_unique<Ner>(resources, PerceptronModel::mean(weights, options.prune));
+    auto mean = std::make_unique<Ner>(resources, PerceptronModel::mean(weights, options.prune));
     if (!dev.sentences.empty()) {
-      const NerEvaluation e = evaluate_ner(*model, dev);
-      log("ner: ensemble of " + std::to_string(options.ensemble) + ": dev F1 " +
-          percent(e.overall.f1()) + " (P " + percent(e.overall.precision()) + ", R " +
-          percent(e.overall.recall()) + ")");
+      log("ner: ensemble of " + std::to_string(options.ensemble) + ": " +
+          dev_summary(evaluate_ner(*mean, dev)));
     }
-  }
+    return mean;
+  };
+  std::unique_ptr<Ner> model = train_model(train, options.seed);
   for (int round = 1; round <= options.self_training_rounds && !unlabelled.sentences.empty();
        ++round) {
     NerCorpus silver = unlabelled;
@@ -391,7 +399,7 @@ std::unique_ptr<Ner> train_ner(const NerCorpus& train, const NerCorpus& dev,
         std::to_string(resources.silver.size()) + " silver gazetteer entries from " +
         std::to_string(unlabelled.sentences.size()) + " unlabelled sentences");
     if (options.silver_sentence_share <= 0.0) {
-      model = train_epochs(train, dev, resources, options, options.seed + round);
+      model = train_model(train, options.seed + round);
       continue;
     }
     // Silver sentences: the model's names, retyped by their majority over the whole text.
@@ -411,7 +419,7 @@ std::unique_ptr<Ner> train_ner(const NerCorpus& train, const NerCorpus& dev,
     }
     log("ner: training on " + std::to_string(extended.sentences.size() - train.sentences.size()) +
         " silver sentences too");
-    model = train_epochs(extended, dev, resources, options, options.seed + round);
+    model = train_model(extended, options.seed + round);
   }
   return model;
 }

@@ -51,7 +51,8 @@ struct NerTrainOptions {
   double silver_sentence_share = 0.0;
   // Models trained with seeds seed, seed + 1, ... (each its best epoch on dev) whose weights
   // are averaged into the shipped one (PerceptronModel::mean): a bagging of the shuffling
-  // order that removes most of the seed-to-seed spread (about one F1 point). 1: one model.
+  // order that removes most of the seed-to-seed spread (about one F1 point). Self-training
+  // rounds train ensembles too. 1: one model.
   int ensemble = 1;
   // Progress lines (one per epoch and per clustering step); none if empty.
   std::function<void(const std::string&)> log;

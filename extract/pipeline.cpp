@@ -10,23 +10,21 @@
 
 namespace kg::extract {
 
-void clear_annotations(Sentence& sentence) {
-  for (Token& t : sentence.tokens) {
-    t.lemma.clear();
-    t.upos = Upos::kX;
-    t.xpos = Xpos::kNone;
-    t.head = -1;
-    t.deprel = Deprel::kDep;
-  }
-  sentence.entities.clear();
-}
-
 void clear_trees(Sentence& sentence) {
   for (Token& t : sentence.tokens) {
     t.head = -1;
     t.deprel = Deprel::kDep;
   }
   sentence.entities.clear();
+}
+
+void clear_annotations(Sentence& sentence) {
+  for (Token& t : sentence.tokens) {
+    t.lemma.clear();
+    t.upos = Upos::kX;
+    t.xpos = Xpos::kNone;
+  }
+  clear_trees(sentence);
 }
 
 Pipeline::Pipeline() = default;
