@@ -383,35 +383,51 @@ class Run {
   void reconcile_types() {
     type_.resize(size());
     for (uint32_t i = 0; i < size(); ++i) type_[i] = entity(i).type;
+    // Keys are computed once per distinct name (names repeat across documents).
+    constexpr uint32_t kNone = UINT32_MAX;
     struct Tally {
-      uint32_t local[2] = {0, 0};
+      std::string key;
+      uint32_t local[2] = {0, 0};  // LOCATION, ORG
       uint64_t mentions[2] = {0, 0};
     };
     auto slot = [](EntityType t) { return t == EntityType::kLocation ? 0 : 1; };
-    std::vector<uint32_t> mentions(size(), 0);
-    for (uint32_t d = 0; d < docs_.size(); ++d) {
-      for (const extract::Mention& m : docs_[d].mentions) {
-        if (m.entity >= 0 && offset_[d] + m.entity < offset_[d + 1]) ++mentions[offset_[d] + m.entity];
-      }
-    }
-    std::unordered_map<std::string, Tally> tallies;
-    std::vector<std::string> keys(size());
+    std::vector<Tally> tallies;
+    std::unordered_map<std::string_view, uint32_t> by_name;  // raw name -> tallies
+    std::unordered_map<std::string, uint32_t> by_key;        // key -> tallies
+    std::vector<uint32_t> tally_of(size(), kNone);
     for (uint32_t i = 0; i < size(); ++i) {
       if (type_[i] != EntityType::kLocation && type_[i] != EntityType::kOrg) continue;
-      keys[i] = resolution_key(entity(i).name, type_[i]);
-      Tally& t = tallies[keys[i]];
-      ++t.local[slot(type_[i])];
-      t.mentions[slot(type_[i])] += mentions[i];
+      auto [named, new_name] = by_name.try_emplace(entity(i).name, kNone);
+      if (new_name) {
+        std::string key = resolution_key(entity(i).name, type_[i]);
+        auto [keyed, new_key] = by_key.try_emplace(key, static_cast<uint32_t>(tallies.size()));
+        if (new_key) tallies.push_back(Tally{std::move(key)});
+        named->second = keyed->second;
+      }
+      tally_of[i] = named->second;
+      ++tallies[tally_of[i]].local[slot(type_[i])];
+    }
+    // Mentions break ties only: counted when some name has as many of each type.
+    bool tie = false;
+    for (const Tally& t : tallies) tie = tie || (t.local[0] > 0 && t.local[0] == t.local[1]);
+    if (tie) {
+      for (uint32_t d = 0; d < docs_.size(); ++d) {
+        for (const extract::Mention& m : docs_[d].mentions) {
+          const uint32_t i = offset_[d] + static_cast<uint32_t>(m.entity);
+          if (m.entity < 0 || i >= offset_[d + 1] || tally_of[i] == kNone) continue;
+          ++tallies[tally_of[i]].mentions[slot(type_[i])];
+        }
+      }
     }
     for (uint32_t i = 0; i < size(); ++i) {
-      if (keys[i].empty()) continue;
-      const Tally& t = tallies.at(keys[i]);
+      if (tally_of[i] == kNone) continue;
+      const Tally& t = tallies[tally_of[i]];
       if (t.local[0] == 0 || t.local[1] == 0) continue;
       const bool org = t.local[1] != t.local[0] ? t.local[1] > t.local[0]
                                                  : t.mentions[1] > t.mentions[0];
       const EntityType chosen = org ? EntityType::kOrg : EntityType::kLocation;
       if (chosen != type_[i]) {
-        retyped_.emplace(i, quoted(keys[i]) + " is LOCATION in " + std::to_string(t.local[0]) +
+        retyped_.emplace(i, quoted(t.key) + " is LOCATION in " + std::to_string(t.local[0]) +
                                 " local entities and ORG in " + std::to_string(t.local[1]) +
                                 ": read as " + std::string(extract::to_string(chosen)));
       }
