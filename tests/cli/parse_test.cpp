@@ -126,12 +126,17 @@ TEST_F(ParseCommand, ConlluInputKeepsWordsAndSentenceIds) {
   }
 }
 
+// The tiny fixture with every noun tagged as an interjection: tags no tagger would give.
+std::string with_wrong_tags(std::string conllu) {
+  for (size_t at = 0; (at = conllu.find("\tNOUN\tNN\t", at)) != std::string::npos; ++at) {
+    conllu.replace(at, 9, "\tINTJ\tUH\t");
+  }
+  return conllu;
+}
+
 TEST_F(ParseCommand, ConlluInputIgnoresTheGoldTags) {
   // Same words, every tag and lemma wrong: the output must not echo them.
-  std::string input = slurp(tiny());
-  for (size_t at = 0; (at = input.find("\tNOUN\tNN\t", at)) != std::string::npos; ++at) {
-    input.replace(at, 9, "\tINTJ\tUH\t");
-  }
+  std::string input = with_wrong_tags(slurp(tiny()));
   // And a gold tree, which must not survive either: the parser model here never learnt
   // `reparandum` (its fixture has none), so the relation can only come from the input.
   input += "# sent_id = tree\n1\tHello\thello\tINTJ\tUH\t_\t2\treparandum\t_\t_\n"
@@ -147,10 +152,7 @@ TEST_F(ParseCommand, ConlluInputIgnoresTheGoldTags) {
 TEST_F(ParseCommand, KeepTagsParsesWithTheGivenTagsOnly) {
   // Tags the tagger would never give, and a gold tree: --keep-tags keeps the tags and lemmas
   // and replaces the tree with the parser's.
-  std::string input = slurp(tiny());
-  for (size_t at = 0; (at = input.find("\tNOUN\tNN\t", at)) != std::string::npos; ++at) {
-    input.replace(at, 9, "\tINTJ\tUH\t");
-  }
+  std::string input = with_wrong_tags(slurp(tiny()));
   input += "# sent_id = tree\n1\tHello\tHELLO-LEMMA\tINTJ\tUH\t_\t2\treparandum\t_\t_\n"
            "2\tworld\tworld\tNOUN\tNN\t_\t0\troot\t_\t_\n\n";
   const std::string path = write("keep.conllu", input);

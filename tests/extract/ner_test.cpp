@@ -19,15 +19,25 @@ std::string temp_path(const std::string& name) {
       .string();
 }
 
+NerCorpus tiny_corpus() {
+  return read_ner_corpora({std::string(KG_TEST_DATA_DIR) + "/ner/tiny.conllu"});
+}
+
+// The words of `corpus`, as train_ner() counts capitalisation from them.
+std::vector<std::vector<std::string>> raw_words(const NerCorpus& corpus) {
+  std::vector<std::vector<std::string>> raw;
+  for (const Sentence& s : corpus.sentences) {
+    raw.emplace_back();
+    for (const Token& t : s.tokens) raw.back().push_back(t.form);
+  }
+  return raw;
+}
+
 // Trains on the tiny committed fixture (tests/fixtures/ner/make_tiny.py) once per run.
 const Ner& tiny_model() {
   static const std::unique_ptr<Ner> model = [] {
-    const NerCorpus train = read_ner_corpora({std::string(KG_TEST_DATA_DIR) + "/ner/tiny.conllu"});
-    std::vector<std::vector<std::string>> raw;
-    for (const Sentence& s : train.sentences) {
-      raw.emplace_back();
-      for (const Token& t : s.tokens) raw.back().push_back(t.form);
-    }
+    const NerCorpus train = tiny_corpus();
+    const std::vector<std::vector<std::string>> raw = raw_words(train);
     NerTrainOptions options;
     options.epochs = 8;
     options.lowercase_fraction = 0.0;
@@ -229,19 +239,15 @@ TEST(Ner, TrimsOfficesFromPersons) {
 }
 
 TEST(Ner, LearnsTheTinyFixture) {
-  const NerCorpus gold = read_ner_corpora({std::string(KG_TEST_DATA_DIR) + "/ner/tiny.conllu"});
+  const NerCorpus gold = tiny_corpus();
   const NerEvaluation e = evaluate_ner(tiny_model(), gold);
   EXPECT_EQ(e.overall.gold, 35u);  // 5 x (2 + 2 + 3) names
   EXPECT_DOUBLE_EQ(e.overall.f1(), 1.0);
 }
 
 TEST(Ner, AnEnsembleIsTheMeanOfItsMembers) {
-  const NerCorpus train = read_ner_corpora({std::string(KG_TEST_DATA_DIR) + "/ner/tiny.conllu"});
-  std::vector<std::vector<std::string>> raw;
-  for (const Sentence& s : train.sentences) {
-    raw.emplace_back();
-    for (const Token& t : s.tokens) raw.back().push_back(t.form);
-  }
+  const NerCorpus train = tiny_corpus();
+  const std::vector<std::vector<std::string>> raw = raw_words(train);
   NerTrainOptions options;
   options.epochs = 3;
   options.lowercase_fraction = 0.5;  // seed-dependent augmentation: the members differ

@@ -70,6 +70,20 @@ TEST(Perceptron, PruningDropsSmallWeights) {
   EXPECT_EQ(trainer.average(0.0f).num_features(), 2u);
 }
 
+// `model` written to a model file and read back.
+PerceptronModel saved_and_loaded(const PerceptronModel& model, const std::string& file_name) {
+  const std::string path = (std::filesystem::temp_directory_path() / file_name).string();
+  const ModelHeader header{"test", 1, 42};
+  ModelWriter w(header);
+  model.save(w);
+  w.save(path);
+  ModelReader r(path, header);
+  PerceptronModel back = PerceptronModel::load(r);
+  r.finish();
+  std::remove(path.c_str());
+  return back;
+}
+
 TEST(Perceptron, SaveAndLoadGiveTheSameScores) {
   PerceptronTrainer trainer(3);
   for (int i = 0; i < 200; ++i) {
@@ -78,16 +92,7 @@ TEST(Perceptron, SaveAndLoadGiveTheSameScores) {
     trainer.tick();
   }
   const PerceptronModel model = trainer.average();
-  const std::string path =
-      (std::filesystem::temp_directory_path() / "kg_perceptron_roundtrip.kgm").string();
-  const ModelHeader header{"test", 1, 42};
-  ModelWriter w(header);
-  model.save(w);
-  w.save(path);
-  ModelReader r(path, header);
-  const PerceptronModel back = PerceptronModel::load(r);
-  r.finish();
-  std::remove(path.c_str());
+  const PerceptronModel back = saved_and_loaded(model, "kg_perceptron_roundtrip.kgm");
   ASSERT_EQ(back.num_features(), model.num_features());
   for (int i = 0; i < 200; ++i) {
     std::vector<float> a(3, 0.0f), b(3, 0.0f);
@@ -108,16 +113,7 @@ TEST(Perceptron, RowsOfManyClassesRoundTrip) {
   trainer.update({narrow}, 128, 127, 0.5f);
   trainer.tick();
   const PerceptronModel model = trainer.average();
-  const std::string path =
-      (std::filesystem::temp_directory_path() / "kg_perceptron_wide.kgm").string();
-  const ModelHeader header{"test", 1, 7};
-  ModelWriter w(header);
-  model.save(w);
-  w.save(path);
-  ModelReader r(path, header);
-  const PerceptronModel back = PerceptronModel::load(r);
-  r.finish();
-  std::remove(path.c_str());
+  const PerceptronModel back = saved_and_loaded(model, "kg_perceptron_wide.kgm");
   ASSERT_EQ(back.num_weights(), model.num_weights());
   for (const FeatureId f : {wide, narrow}) {
     std::vector<float> a(1000, 0.0f), b(1000, 0.0f);
