@@ -374,42 +374,62 @@ class Run {
     return out;
   }
 
-  // --- types: one name, LOCATION in some documents and ORG in others ---------------------
-  // NER types a place that acts ("the Kremlin said", "Ukraine signed") as an organisation in
-  // one article and as a place in the next. Local entities of one exact name typed LOCATION
-  // and ORG take the type most of them have (ties: most mentions, then LOCATION), so rule 1
-  // sees one type. Persons are left alone: a person and a company that share a name ("Tom
-  // Ford") stay apart, and so do names that differ.
+  // --- types: one name read two ways by NER ------------------------------------------------
+  // Local entities of one exact name whose types NER confuses take one type, so rule 1 sees
+  // one (docs/resolution.md, "Types first"):
+  // - LOCATION and ORG: a place that acts ("the Kremlin said", "Ukraine signed") is an
+  //   organisation in one article and a place in the next. The type most of them have wins
+  //   (ties: most mentions, then LOCATION).
+  // - NORP and PERSON: a person's name used as a modifier ("the Biden administration") is
+  //   read as a nationality or group. The NORP ones become PERSON when more local entities of
+  //   that name are persons than groups; a name that is mostly a group stays a group.
+  // Other pairs are left alone: a person and a company that share a name ("Tom Ford"), a
+  // person and a place ("Washington"), a country and its demonym stay apart.
   void reconcile_types() {
     type_.resize(size());
     for (uint32_t i = 0; i < size(); ++i) type_[i] = entity(i).type;
-    // Keys are computed once per distinct name (names repeat across documents).
+    reconcile(EntityType::kLocation, EntityType::kOrg, EntityType::kLocation, [](const auto& t) {
+      const bool org = t.local[1] != t.local[0] ? t.local[1] > t.local[0]
+                                                 : t.mentions[1] > t.mentions[0];
+      return std::optional(org ? EntityType::kOrg : EntityType::kLocation);
+    });
+    reconcile(EntityType::kNorp, EntityType::kPerson, EntityType::kPerson, [](const auto& t) {
+      return t.local[1] > t.local[0] ? std::optional(EntityType::kPerson) : std::nullopt;
+    });
+  }
+
+  // One name typed `a` in some local entities and `b` in others: each takes choose(tally), or
+  // keeps its own type where that is nullopt.
+  // Names are compared by resolution_key(name, key_type). Mentions are counted only when some
+  // name has as many local entities of each type (choose may use them to break the tie).
+  struct TypeTally {
+    std::string key;
+    uint32_t local[2] = {0, 0};  // of type a, of type b
+    uint64_t mentions[2] = {0, 0};
+  };
+  template <typename Choose>
+  void reconcile(EntityType a, EntityType b, EntityType key_type, Choose choose) {
     constexpr uint32_t kNone = UINT32_MAX;
-    struct Tally {
-      std::string key;
-      uint32_t local[2] = {0, 0};  // LOCATION, ORG
-      uint64_t mentions[2] = {0, 0};
-    };
-    auto slot = [](EntityType t) { return t == EntityType::kLocation ? 0 : 1; };
-    std::vector<Tally> tallies;
+    auto slot = [&](EntityType t) { return t == a ? 0 : 1; };
+    // Keys are computed once per distinct name (names repeat across documents).
+    std::vector<TypeTally> tallies;
     std::unordered_map<std::string_view, uint32_t> by_name;  // raw name -> tallies
     std::unordered_map<std::string, uint32_t> by_key;        // key -> tallies
     std::vector<uint32_t> tally_of(size(), kNone);
     for (uint32_t i = 0; i < size(); ++i) {
-      if (type_[i] != EntityType::kLocation && type_[i] != EntityType::kOrg) continue;
+      if (type_[i] != a && type_[i] != b) continue;
       auto [named, new_name] = by_name.try_emplace(entity(i).name, kNone);
       if (new_name) {
-        std::string key = resolution_key(entity(i).name, type_[i]);
+        std::string key = resolution_key(entity(i).name, key_type);
         auto [keyed, new_key] = by_key.try_emplace(key, static_cast<uint32_t>(tallies.size()));
-        if (new_key) tallies.push_back(Tally{std::move(key)});
+        if (new_key) tallies.push_back(TypeTally{std::move(key)});
         named->second = keyed->second;
       }
       tally_of[i] = named->second;
       ++tallies[tally_of[i]].local[slot(type_[i])];
     }
-    // Mentions break ties only: counted when some name has as many of each type.
     bool tie = false;
-    for (const Tally& t : tallies) tie = tie || (t.local[0] > 0 && t.local[0] == t.local[1]);
+    for (const TypeTally& t : tallies) tie = tie || (t.local[0] > 0 && t.local[0] == t.local[1]);
     if (tie) {
       for (uint32_t d = 0; d < docs_.size(); ++d) {
         for (const extract::Mention& m : docs_[d].mentions) {
@@ -421,15 +441,17 @@ class Run {
     }
     for (uint32_t i = 0; i < size(); ++i) {
       if (tally_of[i] == kNone) continue;
-      const Tally& t = tallies[tally_of[i]];
+      const TypeTally& t = tallies[tally_of[i]];
       if (t.local[0] == 0 || t.local[1] == 0) continue;
-      const bool org = t.local[1] != t.local[0] ? t.local[1] > t.local[0]
-                                                 : t.mentions[1] > t.mentions[0];
-      const EntityType chosen = org ? EntityType::kOrg : EntityType::kLocation;
+      const std::optional<EntityType> choice = choose(t);
+      if (!choice) continue;
+      const EntityType chosen = *choice;
       if (chosen != type_[i]) {
-        retyped_.emplace(i, quoted(t.key) + " is LOCATION in " + std::to_string(t.local[0]) +
-                                " local entities and ORG in " + std::to_string(t.local[1]) +
-                                ": read as " + std::string(extract::to_string(chosen)));
+        retyped_.emplace(i, quoted(t.key) + " is " + std::string(extract::to_string(a)) + " in " +
+                                std::to_string(t.local[0]) + " local entities and " +
+                                std::string(extract::to_string(b)) + " in " +
+                                std::to_string(t.local[1]) + ": read as " +
+                                std::string(extract::to_string(chosen)));
       }
       type_[i] = chosen;
     }
@@ -824,9 +846,13 @@ class Run {
       if (hit == by_surname.end()) continue;
       const auto found = components(hit->second);
       if (found.size() == 1) {
-        unite(i, found[0].second, MergeRule::kSurname,
-              quoted(entity(i).name) + " is the surname of " + quoted(entity(found[0].second).name) +
-                  ", the only person of that surname in the corpus");
+        std::string evidence = quoted(entity(i).name) + " is the surname of " +
+                               quoted(entity(found[0].second).name) +
+                               ", the only person of that surname in the corpus";
+        if (const auto retyped = retyped_.find(i); retyped != retyped_.end()) {
+          evidence += "; " + retyped->second;
+        }
+        unite(i, found[0].second, MergeRule::kSurname, std::move(evidence));
       } else {
         for (const auto& [r, local] : found) {
           refuse(i, local, MergeRule::kSurname,

@@ -30,7 +30,9 @@
 //                     only person in the corpus with that surname; bare surnames that match
 //                     no person, or several, stay apart (equal ones together).
 // First, local entities of one exact name typed LOCATION in some documents and ORG in others
-// take their majority type (NER's two readings of a place that acts: "the Kremlin said").
+// take their majority type (NER's two readings of a place that acts: "the Kremlin said"), and
+// ones typed NORP become PERSON where most of that name's local entities are persons ("the
+// Biden administration").
 // Constraints that no rule overrides: types must agree (after that step); two persons whose first names differ
 // are never merged (checked on every union, so no chain of merges can join them); names that
 // only share a word are never merged.

@@ -17,6 +17,7 @@ using kg::testing::make_document;
 
 constexpr EntityType kPerson = EntityType::kPerson;
 constexpr EntityType kOrg = EntityType::kOrg;
+constexpr EntityType kNorp = EntityType::kNorp;
 constexpr EntityType kLocation = EntityType::kLocation;
 
 bool has(const std::string& text, const std::string& part) {
@@ -330,6 +331,26 @@ TEST(ResolutionCases, ANameTypedLocationHereAndOrgThereIsOneEntity) {
                                   {{"Gazprom", kLocation, {"Gazprom", "Gazprom"}}}, {})});
   EXPECT_TRUE(tie.same("a", "Gazprom", "b", "Gazprom"));
   EXPECT_EQ(tie.graph().nodes[tie.node("a", "Gazprom")].type, kLocation);
+}
+
+TEST(ResolutionCases, APersonsNameReadAsAGroupIsThatPerson) {
+  // "the Vance administration": NER reads the name as a nationality or group in one article;
+  // persons of that name elsewhere win, and the bare name then joins the only person of that
+  // surname. A name that is mostly a group stays one ("Democrats", a person nicknamed so).
+  const Corpus c(
+      {make_document("a", "The Vance administration said.", {{"Vance", kNorp}}, {}),
+       make_document("b", "Anna Vance spoke. Vance left.", {{"Anna Vance"}, {"Vance"}}, {}),
+       make_document("c", "Vance said.", {{"Vance"}}, {}),
+       make_document("d", "Democrats voted.", {{"Democrats", kNorp}}, {}),
+       make_document("e", "Democrats voted again.", {{"Democrats", kNorp}}, {}),
+       make_document("f", "Democrats, the boxer, won.", {{"Democrats"}}, {})});
+  EXPECT_TRUE(c.same("a", "Vance", "b", "Anna Vance"));
+  EXPECT_EQ(c.graph().nodes[c.node("a", "Vance")].type, kPerson);
+  EXPECT_TRUE(has(c.merges("a", "Vance"), "NORP in 1 local entities and PERSON in 2"))
+      << c.merges("a", "Vance");
+  EXPECT_TRUE(c.same("d", "Democrats", "e", "Democrats"));
+  EXPECT_FALSE(c.same("d", "Democrats", "f", "Democrats"));
+  EXPECT_EQ(c.graph().nodes[c.node("d", "Democrats")].type, kNorp);
 }
 
 TEST(ResolutionCases, ACityItsCouncilAndItsNewspaperAreThreeEntities) {
