@@ -243,7 +243,8 @@ class Run {
     for (int round = 0; round < 4; ++round) {
       const bool acronym_merged = acronyms();
       const bool spelling_merged = spellings();
-      if (!acronym_merged && !spelling_merged) break;
+      const bool order_merged = word_orders();
+      if (!acronym_merged && !spelling_merged && !order_merged) break;
     }
     surnames();
     bare_names();
@@ -795,33 +796,9 @@ class Run {
         refuse(a, b, rule, similar + " but " + why);
         continue;
       }
-      // Corroboration: a shared title, or enough shared co-occurring entities.
-      const auto ta = titles_of(ra);
-      const auto tb = titles_of(rb);
-      std::vector<std::string> titles;
-      std::set_intersection(ta.begin(), ta.end(), tb.begin(), tb.end(), std::back_inserter(titles));
-      const auto na = neighbours_of(ra);
-      const auto nb = neighbours_of(rb);
-      std::vector<std::pair<uint64_t, uint32_t>> shared;
-      std::set_intersection(na.begin(), na.end(), nb.begin(), nb.end(), std::back_inserter(shared),
-                            [](const auto& p, const auto& q) { return p.first < q.first; });
-      shared.erase(std::remove_if(shared.begin(), shared.end(),
-                                  [&](const auto& p) { return p.first == ra || p.first == rb; }),
-                   shared.end());
       std::string context;
-      if (!titles.empty()) context += "shared title " + quoted(titles.front());
-      if (!shared.empty()) {
-        context += std::string(context.empty() ? "" : "; ") + "both co-occur with ";
-        for (size_t i = 0; i < shared.size() && i < 3; ++i) {
-          context += (i ? ", " : "") + quoted(entity(shared[i].second).name);
-        }
-        if (shared.size() > 3) context += " and " + std::to_string(shared.size() - 3) + " more";
-      }
-      if (titles.empty() && shared.size() < options_.min_shared_neighbours) {
-        refuse(a, b, rule,
-               similar + " but no shared context (no common title and " +
-                   std::to_string(shared.size()) + " common co-occurring entities, " +
-                   std::to_string(options_.min_shared_neighbours) + " needed)");
+      if (!corroborated(ra, rb, &context)) {
+        refuse(a, b, rule, similar + " but " + context);
         continue;
       }
       std::string evidence = similar;
@@ -830,6 +807,94 @@ class Run {
       merged |= unite(a, b, rule, std::move(evidence));
     }
     return merged;
+  }
+
+  // Corroboration of a match between the components rooted at ra and rb: a shared title, or
+  // at least min_shared_neighbours entities both co-occur with. `context` receives what was
+  // found ("shared title 'x'; both co-occur with ...") or why it is not enough.
+  bool corroborated(uint32_t ra, uint32_t rb, std::string* context) {
+    const auto ta = titles_of(ra);
+    const auto tb = titles_of(rb);
+    std::vector<std::string> titles;
+    std::set_intersection(ta.begin(), ta.end(), tb.begin(), tb.end(), std::back_inserter(titles));
+    const auto na = neighbours_of(ra);
+    const auto nb = neighbours_of(rb);
+    std::vector<std::pair<uint64_t, uint32_t>> shared;
+    std::set_intersection(na.begin(), na.end(), nb.begin(), nb.end(), std::back_inserter(shared),
+                          [](const auto& p, const auto& q) { return p.first < q.first; });
+    shared.erase(std::remove_if(shared.begin(), shared.end(),
+                                [&](const auto& p) { return p.first == ra || p.first == rb; }),
+                 shared.end());
+    if (titles.empty() && shared.size() < options_.min_shared_neighbours) {
+      *context = "no shared context (no common title and " + std::to_string(shared.size()) +
+                 " common co-occurring entities, " +
+                 std::to_string(options_.min_shared_neighbours) + " needed)";
+      return false;
+    }
+    context->clear();
+    if (!titles.empty()) *context += "shared title " + quoted(titles.front());
+    if (!shared.empty()) {
+      *context += std::string(context->empty() ? "" : "; ") + "both co-occur with ";
+      for (size_t i = 0; i < shared.size() && i < 3; ++i) {
+        *context += (i ? ", " : "") + quoted(entity(shared[i].second).name);
+      }
+      if (shared.size() > 3) *context += " and " + std::to_string(shared.size() - 3) + " more";
+    }
+    return true;
+  }
+
+  // --- rule 4b: the same name in the other word order ----------------------------------------
+  // "National Security Council of the White House" and "White House National Security
+  // Council": a name "A of [the] B" and a name "B A" of the same type (not persons), when
+  // corroborated like a spelling variant (shared title or co-occurring entities): "University
+  // of Washington" and "Washington University" are two universities, and their articles rarely
+  // share their context.
+  bool word_orders() {
+    if (!word_order_collected_) collect_word_orders();
+    bool merged = false;
+    for (const auto& [a, b] : word_order_pairs_) {
+      const uint32_t ra = find(a);
+      const uint32_t rb = find(b);
+      if (ra == rb) continue;
+      const std::string same = quoted(name(a).key) + " is " + quoted(name(b).key) +
+                               " in the other word order";
+      std::string context;
+      if (!corroborated(ra, rb, &context)) {
+        refuse(a, b, MergeRule::kWordOrder, same + " but " + context);
+        continue;
+      }
+      merged |= unite(a, b, MergeRule::kWordOrder, same + "; " + context);
+    }
+    return merged;
+  }
+
+  // Candidate pairs (first local entity of "A of [the] B", first local entity of "B A").
+  void collect_word_orders() {
+    word_order_collected_ = true;
+    std::unordered_map<TypedText, uint32_t, TypedTextHash> first_of_key;  // (type, key) -> local
+    for (uint32_t i = 0; i < size(); ++i) {
+      if (type(i) != EntityType::kPerson) first_of_key.try_emplace(TypedText{type(i), name(i).key}, i);
+    }
+    std::string reordered;
+    for (uint32_t i = 0; i < size(); ++i) {
+      if (type(i) == EntityType::kPerson || first_with_key(i) != i) continue;
+      const std::vector<std::string_view> words = words_of(name(i).key);
+      for (size_t of = 1; of + 1 < words.size(); ++of) {
+        if (words[of] != "of") continue;
+        const size_t b = of + 1 + (words[of + 1] == "the" && of + 2 < words.size() ? 1 : 0);
+        reordered.clear();
+        for (size_t w = b; w < words.size(); ++w) reordered.append(words[w]).push_back(' ');
+        for (size_t w = 0; w < of; ++w) reordered.append(words[w]).push_back(' ');
+        reordered.pop_back();
+        const auto hit = first_of_key.find(TypedText{type(i), reordered});
+        if (hit != first_of_key.end() && hit->second != i) {
+          word_order_pairs_.emplace_back(std::min(i, hit->second), std::max(i, hit->second));
+        }
+      }
+    }
+    std::sort(word_order_pairs_.begin(), word_order_pairs_.end());
+    word_order_pairs_.erase(std::unique(word_order_pairs_.begin(), word_order_pairs_.end()),
+                            word_order_pairs_.end());
   }
 
   // --- rule 5: bare surnames across documents --------------------------------------------
@@ -970,6 +1035,8 @@ class Run {
   std::vector<Link> refused_;       // evidence = the reason
   std::vector<EntityType> names_type_;  // the type of each of names_
   std::vector<EntityType> type_;        // flat index -> type after reconcile_types()
+  bool word_order_collected_ = false;
+  std::vector<std::pair<uint32_t, uint32_t>> word_order_pairs_;  // rule 4b's candidates
   std::unordered_map<uint32_t, std::string> retyped_;  // flat index -> why its type changed
   std::unordered_map<TypedText, uint32_t, TypedTextHash> groups_;  // (type, key) -> group
   std::vector<uint32_t> group_of_name_;  // names_ -> its group
@@ -1002,6 +1069,7 @@ std::string describe_merge(MergeRule rule, const LocalSummary& member, const Loc
     case MergeRule::kInitials: out += ": an acronym and the only expansion with those initials"; break;
     case MergeRule::kTransliteration: out += ": the same name transliterated or spelled differently"; break;
     case MergeRule::kSpelling: out += ": near-identical spellings of one name"; break;
+    case MergeRule::kWordOrder: out += ": one name in two word orders"; break;
     case MergeRule::kSurname: out += ": a bare surname and the only person of that surname"; break;
   }
   if (!evidence.empty()) out += " (" + std::string(evidence) + ")";

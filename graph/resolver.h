@@ -26,6 +26,9 @@
 //                     persons only with the same first name, and only when corroborated by
 //                     shared context: a common title, or at least two other entities both
 //                     co-occur with;
+//      word_order     a name "A of [the] B" and a name "B A" of one type, not persons ("National
+//                     Security Council of the White House", "White House National Security
+//                     Council"), corroborated by shared context like a spelling variant;
 //   5. surname        a bare surname (a one-word person name) across documents joins the
 //                     only person in the corpus with that surname; bare surnames that match
 //                     no person, or several, stay apart (equal ones together).
@@ -75,6 +78,7 @@ struct LocalRef {
   X(kInitials, "initials")            /* acronym = initials of the only such entity */      \
   X(kTransliteration, "transliteration") /* same spelling_key(), shared context */          \
   X(kSpelling, "spelling")            /* spelling_key()s one edit apart, shared context */  \
+  X(kWordOrder, "word_order")         /* "A of the B" is "B A", shared context */            \
   X(kSurname, "surname")              /* bare surname, the only person of that surname */
 
 #define KG_ENUMERATOR(name, text) name,

@@ -131,6 +131,34 @@ TEST(ResolutionCases, MisspellingWithoutSharedContextStaysApart) {
   EXPECT_TRUE(has(why, "no shared context")) << why;
 }
 
+TEST(ResolutionCases, OneNameInTwoWordOrdersJoinsWhenContextAgrees) {
+  // "A of the B" and "B A": one council when the articles share their context; two
+  // universities that share a city's name and nothing else stay apart.
+  const Corpus c(
+      {make_document("a", "Haass briefed the National Security Council of the White House on Lavrov.",
+                     {{"Richard Haass"}, {"National Security Council of the White House", kOrg},
+                      {"Sergey Lavrov"}},
+                     {}),
+       make_document("b", "Haass briefed the White House National Security Council on Lavrov.",
+                     {{"Richard Haass"}, {"White House National Security Council", kOrg},
+                      {"Sergey Lavrov"}},
+                     {}),
+       make_document("c", "The University of Washington opened a lab in Seattle.",
+                     {{"University of Washington", kOrg}, {"Seattle", kLocation}}, {}),
+       make_document("d", "Washington University hired a dean in St. Louis.",
+                     {{"Washington University", kOrg}, {"St. Louis", kLocation}}, {})});
+  EXPECT_TRUE(c.same("a", "National Security Council of the White House", "b",
+                     "White House National Security Council"));
+  EXPECT_EQ(c.rule("b", "White House National Security Council"), MergeRule::kWordOrder);
+  const std::string why = c.merges("a", "National Security Council of the White House");
+  EXPECT_TRUE(has(why, "in the other word order")) << why;
+  EXPECT_TRUE(has(why, "both co-occur with")) << why;
+  EXPECT_FALSE(c.same("c", "University of Washington", "d", "Washington University"));
+  const std::string apart = c.why_apart("c", "University of Washington", "d", "Washington University");
+  EXPECT_TRUE(has(apart, "word_order considered them")) << apart;
+  EXPECT_TRUE(has(apart, "no shared context")) << apart;
+}
+
 TEST(ResolutionCases, ZelenskyAndZelenskyyAreOneTransliteratedPerson) {
   const Corpus c({make_document("a", "Volodymyr Zelensky spoke in Kyiv.",
                                 {{"Volodymyr Zelensky", kPerson, {}, {"Ukrainian President"}},
