@@ -324,9 +324,12 @@ class SentenceReader {
       }
       // "The Lavrov meeting": a surname of the document that NER missed here.
       if (j - i == 1 && surnames_.contains(std::string(t_.form(i)))) e.type = EntityType::kPerson;
-      // "NWB Director": an acronym before a title names the organisation.
-      if (j - i == 1 && j < n_ && looks_like_acronym(t_.form(i)) &&
-          is_role_noun(to_lower_ascii(t_.form(j)))) {
+      // "NWB Director", "former Pentagon officials": an acronym, or a one-word name NER left
+      // untyped before a lower-case role noun (not "Foreign Minister", a title; not in a
+      // headline, where every word is capitalised) names the organisation of those people.
+      if (j - i == 1 && j < n_ && is_role_noun(t_.lemma(j)) &&
+          (looks_like_acronym(t_.form(i)) ||
+           (e.type == EntityType::kOther && !starts_upper(t_.form(j)) && !is_headline(t_)))) {
         e.type = EntityType::kOrg;
       }
       // "influential Russians": a plural nationality NER missed is a group of people.

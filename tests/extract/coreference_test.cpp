@@ -92,6 +92,24 @@ inquiry inquiry NOUN NN 8 obj SpaceAfter=No
 . . PUNCT . 8 punct
 )";
 
+TEST(Coreference, AnUntypedNameBeforeRoleNounsIsTheirOrganisation) {
+  // NER missed "Pentagon" in "former Pentagon officials": a one-word name before a lower-case
+  // role noun names the organisation of those people.
+  const DocumentResult r = extract(R"(
+# entities = Haass:PERSON
+Former former ADJ JJ 3 amod
+Pentagon Pentagon PROPN NNP 3 compound
+officials official NOUN NNS 4 nsubj
+briefed brief VERB VBD 0 root
+Haass Haass PROPN NNP 4 obj SpaceAfter=No
+. . PUNCT . 4 punct
+)");
+  const auto pentagon = std::find_if(r.entities.begin(), r.entities.end(),
+                                     [](const Entity& e) { return e.name == "Pentagon"; });
+  ASSERT_NE(pentagon, r.entities.end());
+  EXPECT_EQ(pentagon->type, EntityType::kOrg);
+}
+
 TEST(Coreference, AcronymDefinedInParentheses) {
   const DocumentResult r = extract(std::string(kBoard) + R"(
 # entities = NWB:ORG; Jonas Ferreira:PERSON
