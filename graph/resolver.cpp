@@ -1,5 +1,7 @@
 #include "graph/resolver.h"
 
+#include "graph/country_names.h"
+
 #include <algorithm>
 #include <functional>
 #include <numeric>
@@ -10,6 +12,7 @@
 
 #include "extract/edit_distance.h"
 #include "extract/enum_names.h"
+#include "graph/country_names.h"
 #include "graph/name_key.h"
 
 namespace kg::graph {
@@ -236,6 +239,7 @@ class Run {
 
   Resolution resolve() {
     exact_names();
+    countries();
     in_documents();
     collect_definitions();
     // Acronyms and spellings feed each other: a spelling merge can remove the ambiguity that
@@ -471,6 +475,23 @@ class Run {
               retyped == retyped_.end() ? std::string() : retyped->second);
       }
       first_of_[i] = first;
+    }
+  }
+
+  // --- rule 1b: names of one country ------------------------------------------------------
+  // "United States", "US", "America": places whose keys the gazetteer (graph/country_names.h)
+  // lists as names of one country.
+  void countries() {
+    std::unordered_map<std::string_view, uint32_t> first;  // country -> first local entity
+    for (uint32_t i = 0; i < size(); ++i) {
+      if (type(i) != EntityType::kLocation || first_with_key(i) != i) continue;
+      const std::string_view country = country_of(name(i).key);
+      if (country.empty()) continue;
+      const auto [it, inserted] = first.try_emplace(country, i);
+      if (inserted) continue;
+      unite(i, it->second, MergeRule::kCountry,
+            quoted(name(i).key) + " and " + quoted(name(it->second).key) + " are names of " +
+                quoted(country) + " in kg's list of country names");
     }
   }
 
@@ -1070,6 +1091,7 @@ std::string describe_merge(MergeRule rule, const LocalSummary& member, const Loc
     case MergeRule::kTransliteration: out += ": the same name transliterated or spelled differently"; break;
     case MergeRule::kSpelling: out += ": near-identical spellings of one name"; break;
     case MergeRule::kWordOrder: out += ": one name in two word orders"; break;
+    case MergeRule::kCountry: out += ": two names of one country"; break;
     case MergeRule::kSurname: out += ": a bare surname and the only person of that surname"; break;
   }
   if (!evidence.empty()) out += " (" + std::string(evidence) + ")";

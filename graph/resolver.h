@@ -11,6 +11,8 @@
 //   1. exact_name     the same normalised name (name_key(): case, accents, punctuation,
 //                     possessive, leading article; titles in front of a person's name are
 //                     stripped by split_title() and kept as attributes) and the same type;
+//      country        places the gazetteer of country names lists as names of one country
+//                     ("United States", "US", "America"; graph/country_names.h);
 //   2. in_document    inside one document first: a bare surname joins the only person of the
 //                     document with that surname, an acronym the only organisation of the
 //                     document whose initials it is (the extractor's own chains, the
@@ -73,6 +75,7 @@ struct LocalRef {
 // The rules by which local entities are merged across (and within) documents.
 #define KG_MERGE_RULES(X)                                                                    \
   X(kExactName, "exact_name")         /* same normalised name and same type */              \
+  X(kCountry, "country")             /* two names of one country (country_names.h) */   \
   X(kInDocument, "in_document")       /* surname or acronym resolved inside its document */ \
   X(kAcronym, "acronym")              /* acronym defined for this expansion in a document */ \
   X(kInitials, "initials")            /* acronym = initials of the only such entity */      \

@@ -381,6 +381,26 @@ TEST(ResolutionCases, APersonsNameReadAsAGroupIsThatPerson) {
   EXPECT_EQ(c.graph().nodes[c.node("d", "Democrats")].type, kNorp);
 }
 
+TEST(ResolutionCases, NamesOfOneCountryAreOneEntity) {
+  // "U.S.", "America" and "United States" share no word and no initials; the list of country
+  // names joins them. The demonym, a state and a person named America stay apart.
+  const Corpus c({make_document("a", "U.S. officials met.", {{"U.S.", kLocation}}, {}),
+                  make_document("b", "America voted.", {{"America", kLocation}}, {}),
+                  make_document("c", "The United States said.", {{"United States", kLocation}}, {}),
+                  make_document("d", "American troops left Georgia.",
+                                {{"American", kNorp}, {"Georgia", kLocation}}, {}),
+                  make_document("e", "America Ferrera acted.", {{"America Ferrera"}}, {}),
+                  make_document("f", "Britain and the UK.", {{"Britain", kLocation}, {"UK", kLocation}}, {})});
+  EXPECT_TRUE(c.same("a", "U.S.", "b", "America"));
+  EXPECT_TRUE(c.same("b", "America", "c", "United States"));
+  EXPECT_TRUE(has(c.merges("b", "America"), "in kg's list of country names")) << c.merges("b", "America");
+  EXPECT_FALSE(c.same("d", "American", "b", "America"));
+  EXPECT_FALSE(c.same("d", "Georgia", "b", "America"));
+  EXPECT_FALSE(c.same("e", "America Ferrera", "b", "America"));
+  EXPECT_TRUE(c.same("f", "Britain", "f", "UK"));
+  EXPECT_FALSE(c.same("f", "UK", "a", "U.S."));
+}
+
 TEST(ResolutionCases, ACityItsCouncilAndItsNewspaperAreThreeEntities) {
   const Corpus c(
       {make_document("a", "Springfield City Council met in Springfield.",

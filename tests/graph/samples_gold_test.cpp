@@ -75,11 +75,11 @@ TEST(SamplesGold, ExtractedMapIsScored) {
   std::filesystem::remove(out);
   const EntityScore s = kg::testing::score_entities(g, gold());
   print("kg extract samples/*.txt", s);
-  // Regression floors at the measured figures (issue 7's targets hold on the hand-written
-  // map above; here the extractor's NER types and names decide: docs/resolution.md).
+  // Issue 7's targets, on what kg's own extraction finds in the samples (measured: recall
+  // 41/45, split 2/41, no over-merge; docs/resolution.md).
   EXPECT_EQ(s.over_merged, 0u);
   EXPECT_GE(s.recall(), 0.90);
-  EXPECT_LE(s.split_rate(), 0.08);
+  EXPECT_LE(s.split_rate(), 0.05);
 }
 
 TEST(SamplesGold, GoldListIsWellFormed) {
