@@ -158,7 +158,7 @@ void write_graphml(const graph::KnowledgeGraph& g, std::ostream& stream) {
     out.append(line);
   }
   out.append("  </graph>\n</graphml>\n");
-  out.Flush();
+  out.finish();
 }
 
 }  // namespace kg::exporter

@@ -243,7 +243,7 @@ void write_json(const graph::KnowledgeGraph& g, std::ostream& out) {
     w.EndObject();
   }
   buffer.append("]}\n");
-  buffer.Flush();
+  buffer.finish();
 }
 
 }  // namespace kg::exporter
