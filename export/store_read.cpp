@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <string>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "export/sqlite_statement.h"
 #include "export/store.h"
@@ -43,6 +45,25 @@ Enum parse_or_corrupt(const Store& store, std::string_view text, Parse parse, co
 }
 
 sqlite3* handle(const Store& store) { return store.db().getHandle(); }
+
+// Items read in document order, each for one of the nodes (`rows`: node index and item), given
+// to the nodes: a million rows for 100k nodes appended row by row to the nodes' vectors missed
+// the cache on nearly every row and grew each vector several times. A stable counting sort by
+// node instead, then each node's items copied into its vector at its exact size; each node's
+// items keep the order of the rows.
+template <typename Item>
+void give_to_nodes(const std::vector<std::pair<uint32_t, Item>>& rows,
+                   std::vector<graph::Node>& nodes, std::vector<Item> graph::Node::*items) {
+  std::vector<uint32_t> start(nodes.size() + 1, 0);
+  for (const auto& row : rows) ++start[row.first + 1];
+  for (size_t n = 0; n < nodes.size(); ++n) start[n + 1] += start[n];
+  std::vector<Item> by_node(rows.size());
+  std::vector<uint32_t> next(start.begin(), start.end() - 1);
+  for (const auto& row : rows) by_node[next[row.first]++] = row.second;
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    (nodes[n].*items).assign(by_node.begin() + start[n], by_node.begin() + start[n + 1]);
+  }
+}
 
 // Documents with metadata and, if `text`, the text.
 void read_document_rows(const Store& store, bool text, std::vector<extract::Document>& out) {
@@ -211,34 +232,19 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
   // Local entities: members and sources of each node.
   std::vector<std::vector<uint32_t>> node_of_local(g.documents.size());
   if (attributes) {
-    // A million rows in document order, each for one of 100k nodes: appending to the nodes'
-    // vectors row by row missed the cache on nearly every row and grew each vector several
-    // times. The rows are gathered first, then given to the nodes in node order (a stable
-    // counting sort: each node's members stay in document order), into vectors of exact size.
-    struct Row {
-      graph::LocalRef member;
-      uint32_t node;
-    };
-    std::vector<Row> rows;
-    std::vector<uint32_t> start(g.nodes.size() + 1, 0);
+    std::vector<std::pair<uint32_t, graph::LocalRef>> rows;
     Statement q(db, "SELECT document, idx, entity FROM local_entities ORDER BY document, idx");
     while (q.step()) {
       const uint32_t d = index_in(store, q.integer(0), g.documents.size(), "document");
       const uint32_t n = index_in(store, q.integer(2), g.nodes.size(), "entity");
-      rows.push_back(Row{graph::LocalRef{d, q.u32(1)}, n});
-      ++start[n + 1];
+      rows.emplace_back(n, graph::LocalRef{d, q.u32(1)});
       node_of_local[d].push_back(n);
     }
-    for (size_t n = 0; n < g.nodes.size(); ++n) start[n + 1] += start[n];
-    std::vector<graph::LocalRef> by_node(rows.size());
-    for (const Row& row : rows) by_node[start[row.node]++] = row.member;
-    auto member = by_node.begin();
-    for (graph::Node& node : g.nodes) {  // start[n] is now where node n + 1 begins
-      const auto end = by_node.begin() + start[static_cast<size_t>(&node - g.nodes.data())];
-      node.members.assign(member, end);
-      for (; member != end; ++member) {
-        if (node.sources.empty() || node.sources.back() != member->document) {
-          node.sources.push_back(member->document);
+    give_to_nodes(rows, g.nodes, &graph::Node::members);
+    for (graph::Node& node : g.nodes) {
+      for (const graph::LocalRef& m : node.members) {
+        if (node.sources.empty() || node.sources.back() != m.document) {
+          node.sources.push_back(m.document);
         }
       }
     }
@@ -258,15 +264,22 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
     }
   }
   if (options.text) {
+    std::vector<std::pair<uint32_t, graph::NodeMention>> rows;
     Statement q(db, "SELECT document, local_entity, sentence, start, end, rule "
                     "FROM mentions ORDER BY document, idx");
     while (q.step()) {
       const uint32_t d = index_in(store, q.integer(0), g.documents.size(), "document");
-      g.nodes[node_of(d, q.integer(1))].mentions.push_back(graph::NodeMention{
-          d, q.u32(2), maps[d].to_bytes(chars(q, 3)),
-          parse_or_corrupt<extract::LinkRule>(store, q.text(5), extract::parse_link_rule,
-                                              "link rule")});
+      const Span code_points = chars(q, 3);
+      rows.emplace_back(node_of(d, q.integer(1)),
+                        graph::NodeMention{.document = d,
+                                           .sentence = q.u32(2),
+                                           .span = maps[d].to_bytes(code_points),
+                                           .chars = code_points,
+                                           .rule = parse_or_corrupt<extract::LinkRule>(
+                                               store, q.text(5), extract::parse_link_rule,
+                                               "link rule")});
     }
+    give_to_nodes(rows, g.nodes, &graph::Node::mentions);
     for (graph::Node& node : g.nodes) {
       std::sort(node.mentions.begin(), node.mentions.end(),
                 [](const graph::NodeMention& a, const graph::NodeMention& b) {
@@ -317,6 +330,7 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
     struct Detail {
       uint32_t sentence;
       Span span;
+      Span chars;
       double confidence;
       int32_t attributed_to;
       std::vector<extract::Argument> arguments;
@@ -327,7 +341,7 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
                       "FROM triples ORDER BY document, idx");
       while (q.step()) {
         const uint32_t d = index_in(store, q.integer(0), g.documents.size(), "document");
-        details[d].push_back(Detail{q.u32(1), maps[d].to_bytes(chars(q, 2)), q.real(4),
+        details[d].push_back(Detail{q.u32(1), maps[d].to_bytes(chars(q, 2)), chars(q, 2), q.real(4),
                                     q.is_null(5) ? -1 : static_cast<int32_t>(node_of(d, q.integer(5))),
                                     {}});
       }
@@ -351,6 +365,7 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
           details[ev.document][index_in(store, ev.triple, details[ev.document].size(), "triple")];
       ev.sentence = detail.sentence;
       ev.span = detail.span;
+      ev.chars = detail.chars;
       ev.confidence = detail.confidence;
       ev.attributed_to = detail.attributed_to;
       ev.arguments = detail.arguments;
