@@ -5,6 +5,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <future>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -94,6 +95,58 @@ void read_sentences(const Store& store, const std::vector<OffsetMap>& maps,
     s.span = maps[d].to_bytes(chars(q, 1));
     s.paragraph_start = q.integer(3) != 0;
   }
+}
+
+// An edge's evidence is its documents and triples; their details come with the texts.
+struct EdgeTables {
+  std::vector<graph::Edge> edges;
+  std::vector<graph::Evidence> evidence;
+};
+
+// The edges, and their evidence if `evidence`: they need nothing else loaded but the numbers
+// of nodes and documents (for the range checks), so load_graph() reads them on a second
+// connection and thread while it reads the rest.
+EdgeTables read_edges(const Store& store, bool evidence, size_t nodes, size_t documents) {
+  sqlite3* db = handle(store);
+  EdgeTables out;
+  {
+    Statement q(db, "SELECT id, source, target, relation, negated, modality, weight, confidence "
+                    "FROM edges ORDER BY id");
+    while (q.step()) {
+      if (q.integer(0) != static_cast<int64_t>(out.edges.size())) {
+        corrupt(store, "edge ids are not 0..n-1");
+      }
+      graph::Edge& edge = out.edges.emplace_back();
+      edge.source = index_in(store, q.integer(1), nodes, "edge source");
+      edge.target = index_in(store, q.integer(2), nodes, "edge target");
+      edge.relation = q.text(3);
+      edge.negated = q.integer(4) != 0;
+      edge.modality = q.text(5);
+      edge.weight = q.u32(6);
+      edge.confidence = q.real(7);
+    }
+  }
+  if (evidence) {
+    Statement q(db, "SELECT edge, document, triple FROM evidence ORDER BY edge, idx");
+    uint32_t next = 0;  // the first edge whose evidence range is not started yet
+    while (q.step()) {
+      const uint32_t e = index_in(store, q.integer(0), out.edges.size(), "edge");
+      if (e + 1 < next) corrupt(store, "evidence out of order");
+      for (; next <= e; ++next) {
+        out.edges[next].evidence_begin = out.edges[next].evidence_end =
+            static_cast<uint32_t>(out.evidence.size());
+      }
+      graph::Evidence& ev = out.evidence.emplace_back();
+      ev.document = index_in(store, q.integer(1), documents, "document");
+      ev.triple = q.u32(2);
+      out.edges[e].evidence_end = static_cast<uint32_t>(out.evidence.size());
+    }
+    for (; next < out.edges.size(); ++next) {
+      out.edges[next].evidence_begin = out.edges[next].evidence_end =
+          static_cast<uint32_t>(out.evidence.size());
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -202,12 +255,6 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
   const bool attributes = options.attributes || options.text;
   graph::KnowledgeGraph g;
   read_document_rows(store, options.text, g.documents);
-  std::vector<OffsetMap> maps;
-  if (options.text) {
-    maps.reserve(g.documents.size());
-    for (const extract::Document& doc : g.documents) maps.emplace_back(doc.text);
-    read_sentences(store, maps, g.documents);
-  }
   {
     Statement q(db, "SELECT id, label, type, key, mentions FROM entities ORDER BY id");
     while (q.step()) {
@@ -221,6 +268,18 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
       node.key = q.text(3);
       node.mention_count = q.u32(4);
     }
+  }
+  // Edges on a second thread, through a second connection moved into the task (read_edges()).
+  std::future<EdgeTables> edge_tables = std::async(
+      std::launch::async, [attributes, second = store.reopen(), nodes = g.nodes.size(),
+                           documents = g.documents.size()] {
+        return read_edges(second, attributes, nodes, documents);
+      });
+  std::vector<OffsetMap> maps;
+  if (options.text) {
+    maps.reserve(g.documents.size());
+    for (const extract::Document& doc : g.documents) maps.emplace_back(doc.text);
+    read_sentences(store, maps, g.documents);
   }
   if (attributes) {
     Statement q(db, "SELECT entity, name, mentions, documents FROM aliases ORDER BY entity, name");
@@ -289,41 +348,9 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
     }
   }
   {
-    Statement q(db, "SELECT id, source, target, relation, negated, modality, weight, confidence "
-                    "FROM edges ORDER BY id");
-    while (q.step()) {
-      if (q.integer(0) != static_cast<int64_t>(g.edges.size())) {
-        corrupt(store, "edge ids are not 0..n-1");
-      }
-      graph::Edge& edge = g.edges.emplace_back();
-      edge.source = index_in(store, q.integer(1), g.nodes.size(), "edge source");
-      edge.target = index_in(store, q.integer(2), g.nodes.size(), "edge target");
-      edge.relation = q.text(3);
-      edge.negated = q.integer(4) != 0;
-      edge.modality = q.text(5);
-      edge.weight = q.u32(6);
-      edge.confidence = q.real(7);
-    }
-  }
-  if (attributes) {
-    Statement q(db, "SELECT edge, document, triple FROM evidence ORDER BY edge, idx");
-    uint32_t next = 0;  // the first edge whose evidence range is not started yet
-    while (q.step()) {
-      const uint32_t e = index_in(store, q.integer(0), g.edges.size(), "edge");
-      if (e + 1 < next) corrupt(store, "evidence out of order");
-      for (; next <= e; ++next) {
-        g.edges[next].evidence_begin = g.edges[next].evidence_end =
-            static_cast<uint32_t>(g.evidence.size());
-      }
-      graph::Evidence& ev = g.evidence.emplace_back();
-      ev.document = index_in(store, q.integer(1), g.documents.size(), "document");
-      ev.triple = q.u32(2);
-      g.edges[e].evidence_end = static_cast<uint32_t>(g.evidence.size());
-    }
-    for (; next < g.edges.size(); ++next) {
-      g.edges[next].evidence_begin = g.edges[next].evidence_end =
-          static_cast<uint32_t>(g.evidence.size());
-    }
+    EdgeTables tables = edge_tables.get();
+    g.edges = std::move(tables.edges);
+    g.evidence = std::move(tables.evidence);
   }
   if (options.text && !g.evidence.empty()) {
     // Triple details per document, then copied into each evidence that cites the triple.

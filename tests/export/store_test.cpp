@@ -148,6 +148,15 @@ TEST_F(StoreTest, LoadedMentionsAndEvidenceCarryCodePointSpans) {
   }
 }
 
+TEST_F(StoreTest, ReopeningRefusesADatabaseReplacedMeanwhile) {
+  merge_maps({map("m.jsonl", corpus())}, dir_ / "kg.db");
+  merge_maps({map("n.jsonl", corpus())}, dir_ / "other.db");
+  const Store store = Store::open(dir_ / "kg.db");
+  EXPECT_NO_THROW(store.reopen());
+  fs::rename(dir_ / "other.db", dir_ / "kg.db");  // as a merge replaces it
+  EXPECT_THROW(store.reopen(), Error);
+}
+
 TEST_F(StoreTest, OpeningRefusesWhatIsNotAKgDatabase) {
   auto error = [&](const std::string& path) {
     try {
