@@ -97,16 +97,31 @@ void read_sentences(const Store& store, const std::vector<OffsetMap>& maps,
   }
 }
 
-// An edge's evidence is its documents and triples; their details come with the texts.
+// What an evidence copies from the triple it cites. Read on the second thread, which has
+// neither the offset tables nor the nodes: load_graph() adds the byte span, and gives the
+// evidence the node of `attributed_local`.
+struct TripleDetail {
+  uint32_t sentence = 0;
+  Span span;
+  Span chars;
+  double confidence = 0;
+  int64_t attributed_local = -1;  // local entity in the triple's document; -1 if stated directly
+  std::vector<extract::Argument> arguments;
+};
+
+// An edge's evidence is its documents and triples, and with the texts the triples' details
+// (per document, in triple order).
 struct EdgeTables {
   std::vector<graph::Edge> edges;
   std::vector<graph::Evidence> evidence;
+  std::vector<std::vector<TripleDetail>> details;
 };
 
-// The edges, and their evidence if `evidence`: they need nothing else loaded but the numbers
-// of nodes and documents (for the range checks), so load_graph() reads them on a second
-// connection and thread while it reads the rest.
-EdgeTables read_edges(const Store& store, bool evidence, size_t nodes, size_t documents) {
+// The edges, their evidence if `evidence`, the triples' details if `details`: they need
+// nothing else loaded but the numbers of nodes and documents (for the range checks), so
+// load_graph() reads them on a second connection and thread while it reads the rest.
+EdgeTables read_edges(const Store& store, bool evidence, bool details, size_t nodes,
+                      size_t documents) {
   sqlite3* db = handle(store);
   EdgeTables out;
   {
@@ -144,6 +159,20 @@ EdgeTables read_edges(const Store& store, bool evidence, size_t nodes, size_t do
     for (; next < out.edges.size(); ++next) {
       out.edges[next].evidence_begin = out.edges[next].evidence_end =
           static_cast<uint32_t>(out.evidence.size());
+    }
+  }
+  if (details && !out.evidence.empty()) {
+    out.details.resize(documents);
+    Statement q(db, "SELECT document, sentence, start, end, confidence, attributed_to "
+                    "FROM triples ORDER BY document, idx");
+    while (q.step()) {
+      const uint32_t d = index_in(store, q.integer(0), documents, "document");
+      out.details[d].push_back(TripleDetail{.sentence = q.u32(1),
+                                            .span = {},  // bytes: load_graph() converts
+                                            .chars = chars(q, 2),
+                                            .confidence = q.real(4),
+                                            .attributed_local = q.is_null(5) ? -1 : q.integer(5),
+                                            .arguments = {}});
     }
   }
   return out;
@@ -271,9 +300,9 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
   }
   // Edges on a second thread, through a second connection moved into the task (read_edges()).
   std::future<EdgeTables> edge_tables = std::async(
-      std::launch::async, [attributes, second = store.reopen(), nodes = g.nodes.size(),
+      std::launch::async, [attributes, text = options.text, second = store.reopen(), nodes = g.nodes.size(),
                            documents = g.documents.size()] {
-        return read_edges(second, attributes, nodes, documents);
+        return read_edges(second, attributes, text, nodes, documents);
       });
   std::vector<OffsetMap> maps;
   if (options.text) {
@@ -347,31 +376,14 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
                 });
     }
   }
-  {
-    EdgeTables tables = edge_tables.get();
-    g.edges = std::move(tables.edges);
-    g.evidence = std::move(tables.evidence);
-  }
+  EdgeTables tables = edge_tables.get();
+  g.edges = std::move(tables.edges);
+  g.evidence = std::move(tables.evidence);
   if (options.text && !g.evidence.empty()) {
+    std::vector<std::vector<TripleDetail>>& details = tables.details;
     // Triple details per document, then copied into each evidence that cites the triple.
-    struct Detail {
-      uint32_t sentence;
-      Span span;
-      Span chars;
-      double confidence;
-      int32_t attributed_to;
-      std::vector<extract::Argument> arguments;
-    };
-    std::vector<std::vector<Detail>> details(g.documents.size());
-    {
-      Statement q(db, "SELECT document, sentence, start, end, confidence, attributed_to "
-                      "FROM triples ORDER BY document, idx");
-      while (q.step()) {
-        const uint32_t d = index_in(store, q.integer(0), g.documents.size(), "document");
-        details[d].push_back(Detail{q.u32(1), maps[d].to_bytes(chars(q, 2)), chars(q, 2), q.real(4),
-                                    q.is_null(5) ? -1 : static_cast<int32_t>(node_of(d, q.integer(5))),
-                                    {}});
-      }
+    for (uint32_t d = 0; d < details.size(); ++d) {
+      for (TripleDetail& detail : details[d]) detail.span = maps[d].to_bytes(detail.chars);
     }
     {
       Statement q(db, "SELECT document, triple, role, text, start, end FROM arguments "
@@ -388,13 +400,15 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
       }
     }
     for (graph::Evidence& ev : g.evidence) {
-      Detail& detail =
+      const TripleDetail& detail =
           details[ev.document][index_in(store, ev.triple, details[ev.document].size(), "triple")];
       ev.sentence = detail.sentence;
       ev.span = detail.span;
       ev.chars = detail.chars;
       ev.confidence = detail.confidence;
-      ev.attributed_to = detail.attributed_to;
+      ev.attributed_to = detail.attributed_local < 0
+                             ? -1
+                             : static_cast<int32_t>(node_of(ev.document, detail.attributed_local));
       ev.arguments = detail.arguments;
     }
   }
