@@ -85,18 +85,6 @@ void read_document_rows(const Store& store, bool text, std::vector<extract::Docu
   }
 }
 
-void read_sentences(const Store& store, const std::vector<OffsetMap>& maps,
-                    std::vector<extract::Document>& docs) {
-  Statement q(handle(store), "SELECT document, start, end, paragraph_start FROM sentences "
-                             "ORDER BY document, idx");
-  while (q.step()) {
-    const uint32_t d = index_in(store, q.integer(0), docs.size(), "document");
-    extract::Sentence& s = docs[d].sentences.emplace_back();
-    s.span = maps[d].to_bytes(chars(q, 1));
-    s.paragraph_start = q.integer(3) != 0;
-  }
-}
-
 // What an evidence copies from the triple it cites. Read on the second thread, which has
 // neither the offset tables nor the nodes: load_graph() adds the byte span, and gives the
 // evidence the node of `attributed_local`.
@@ -109,18 +97,27 @@ struct TripleDetail {
   std::vector<extract::Argument> arguments;
 };
 
-// An edge's evidence is its documents and triples, and with the texts the triples' details
-// (per document, in triple order).
+// A sentence as stored, before its span is converted to bytes.
+struct SentenceRow {
+  uint32_t document = 0;
+  Span chars;
+  bool paragraph_start = false;
+};
+
+// What load_graph() reads on its second thread: the edges, their evidence (documents and
+// triples) and, with the texts, the triples' details (per document, in triple order) and the
+// sentences.
 struct EdgeTables {
   std::vector<graph::Edge> edges;
   std::vector<graph::Evidence> evidence;
   std::vector<std::vector<TripleDetail>> details;
+  std::vector<SentenceRow> sentences;
 };
 
-// The edges, their evidence if `evidence`, the triples' details if `details`: they need
-// nothing else loaded but the numbers of nodes and documents (for the range checks), so
-// load_graph() reads them on a second connection and thread while it reads the rest.
-EdgeTables read_edges(const Store& store, bool evidence, bool details, size_t nodes,
+// The edges, their evidence if `evidence`, the triples' details and the sentences if `text`:
+// they need nothing else loaded but the numbers of nodes and documents (for the range checks),
+// so load_graph() reads them on a second connection and thread while it reads the rest.
+EdgeTables read_edges(const Store& store, bool evidence, bool text, size_t nodes,
                       size_t documents) {
   sqlite3* db = handle(store);
   EdgeTables out;
@@ -161,7 +158,7 @@ EdgeTables read_edges(const Store& store, bool evidence, bool details, size_t no
           static_cast<uint32_t>(out.evidence.size());
     }
   }
-  if (details && !out.evidence.empty()) {
+  if (text && !out.evidence.empty()) {
     out.details.resize(documents);
     Statement q(db, "SELECT document, sentence, start, end, confidence, attributed_to "
                     "FROM triples ORDER BY document, idx");
@@ -173,6 +170,14 @@ EdgeTables read_edges(const Store& store, bool evidence, bool details, size_t no
                                             .confidence = q.real(4),
                                             .attributed_local = q.is_null(5) ? -1 : q.integer(5),
                                             .arguments = {}});
+    }
+  }
+  if (text) {
+    Statement q(db, "SELECT document, start, end, paragraph_start FROM sentences "
+                    "ORDER BY document, idx");
+    while (q.step()) {
+      out.sentences.push_back(SentenceRow{index_in(store, q.integer(0), documents, "document"),
+                                          chars(q, 1), q.integer(3) != 0});
     }
   }
   return out;
@@ -308,7 +313,6 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
   if (options.text) {
     maps.reserve(g.documents.size());
     for (const extract::Document& doc : g.documents) maps.emplace_back(doc.text);
-    read_sentences(store, maps, g.documents);
   }
   if (attributes) {
     Statement q(db, "SELECT entity, name, mentions, documents FROM aliases ORDER BY entity, name");
@@ -379,6 +383,11 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
   EdgeTables tables = edge_tables.get();
   g.edges = std::move(tables.edges);
   g.evidence = std::move(tables.evidence);
+  for (const SentenceRow& row : tables.sentences) {
+    extract::Sentence& s = g.documents[row.document].sentences.emplace_back();
+    s.span = maps[row.document].to_bytes(row.chars);
+    s.paragraph_start = row.paragraph_start;
+  }
   if (options.text && !g.evidence.empty()) {
     std::vector<std::vector<TripleDetail>>& details = tables.details;
     // Triple details per document, then copied into each evidence that cites the triple.
