@@ -1,13 +1,20 @@
 #pragma once
-// BufferedOutput: a byte sink over std::ostream with a large buffer, usable as a RapidJSON
+// BufferedOutput: a byte sink over std::ostream with two large buffers, usable as a RapidJSON
 // output stream (Put/Flush, and the PutReserve/PutUnsafe fast path below) and for
 // hand-written formats (append). Exports stream millions of small pieces; writing each one to
 // the ostream, or checking the buffer's room for each character, would dominate their cost.
+//
+// A full buffer is written to the ostream on a second thread while the caller fills the other
+// one: copying a few hundred megabytes into the page cache costs the kernel about as much CPU
+// as formatting them, and on two cores the two overlap. The ostream belongs to that thread
+// while a write is pending; the caller touches it again only after finish().
 
 #include <cstring>
-#include <memory>
+#include <future>
 #include <ostream>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace kg::exporter {
 
@@ -16,18 +23,25 @@ class BufferedOutput {
   using Ch = char;  // RapidJSON stream concept
 
   explicit BufferedOutput(std::ostream& out)
-      : out_(out), buffer_(new char[kCapacity]), next_(buffer_.get()), end_(next_ + kCapacity) {}
+      : out_(out), filling_(kCapacity), writing_(kCapacity) {
+    next_ = filling_.data();
+    end_ = next_ + filling_.size();
+  }
   BufferedOutput(const BufferedOutput&) = delete;
   BufferedOutput& operator=(const BufferedOutput&) = delete;
+  // Waits for a pending write (the future's destructor does); bytes not yet handed over by
+  // finish() are dropped, as when an export fails half way.
+  ~BufferedOutput() = default;
 
   void Put(char c) {
-    if (next_ == end_) Flush();
+    if (next_ == end_) hand_over();
     *next_++ = c;
   }
   void append(std::string_view text) {
     if (text.size() > room()) {
-      Flush();
+      hand_over();
       if (text.size() > room()) {  // larger than the whole buffer: straight through
+        wait();
         out_.write(text.data(), static_cast<std::streamsize>(text.size()));
         return;
       }
@@ -38,30 +52,50 @@ class BufferedOutput {
   // Makes room for `count` characters written with put_unsafe().
   void reserve(size_t count) {
     if (count <= room()) return;
-    Flush();
-    if (count > capacity_) {
-      capacity_ = count;
-      buffer_.reset(new char[capacity_]);
-      next_ = buffer_.get();
-      end_ = next_ + capacity_;
+    hand_over();
+    if (count > filling_.size()) {
+      filling_.resize(count);
+      next_ = filling_.data();
+      end_ = next_ + filling_.size();
     }
   }
   void put_unsafe(char c) { *next_++ = c; }
-  // Writes the buffer out; the caller checks the ostream's state (AtomicFile::commit does).
-  void Flush() {
-    out_.write(buffer_.get(), next_ - buffer_.get());
-    next_ = buffer_.get();
+  // RapidJSON calls Flush() at the end of every top-level value (JSON export: every node and
+  // edge); the bytes stay buffered until the buffer is full or finish() is called.
+  void Flush() {}
+  // Writes everything out and waits for it; the caller then checks the ostream's state
+  // (AtomicFile::commit does).
+  void finish() {
+    hand_over();
+    wait();
   }
 
  private:
-  static constexpr size_t kCapacity = size_t{1} << 20;
+  static constexpr size_t kCapacity = size_t{4} << 20;
   size_t room() const { return static_cast<size_t>(end_ - next_); }
 
+  void wait() {
+    if (pending_.valid()) pending_.get();
+  }
+  // Starts writing the filled part of `filling_` on the second thread, after the previous
+  // write is done, and continues in the other buffer.
+  void hand_over() {
+    wait();
+    const auto size = static_cast<std::streamsize>(next_ - filling_.data());
+    std::swap(filling_, writing_);
+    next_ = filling_.data();
+    end_ = next_ + filling_.size();
+    if (size == 0) return;
+    pending_ = std::async(std::launch::async,
+                          [this, size] { out_.write(writing_.data(), size); });
+  }
+
   std::ostream& out_;
-  size_t capacity_ = kCapacity;
-  std::unique_ptr<char[]> buffer_;
-  char* next_;
-  char* end_;
+  std::vector<char> filling_;  // the caller writes into [data(), next_)
+  std::vector<char> writing_;  // owned by the pending write, if any
+  std::future<void> pending_;
+  char* next_ = nullptr;
+  char* end_ = nullptr;
 };
 
 // RapidJSON's Writer reserves room for a whole string or number and then puts characters

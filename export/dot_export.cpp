@@ -179,7 +179,7 @@ AgraphPtr build_agraph(const graph::KnowledgeGraph& g, const graph::Subgraph* se
 void write_agraph(Agraph_s* agraph, std::ostream& out) {
   BufferedOutput buffer(out);
   if (agwrite(agraph, &buffer) != 0) throw Error("libcgraph: writing DOT failed");
-  buffer.Flush();
+  buffer.finish();
 }
 
 void write_dot(const graph::KnowledgeGraph& graph, std::ostream& out) {

@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,24 +45,6 @@ void id(Writer& w, char prefix, uint32_t index) {
   const auto end = std::to_chars(text + 1, text + sizeof text, index).ptr;
   w.String(text, static_cast<rapidjson::SizeType>(end - text));
 }
-// Code point spans of many byte spans, converted document by document: converting them in
-// the order they are written (node and edge order) sends every look-up to another document's
-// offset table, which cost a tenth of the export. `document_of(i)` and `span_of(i)` describe
-// item i; out[i] is its code point span.
-template <typename DocumentOf, typename SpanOf>
-std::vector<extract::Span> to_chars_by_document(const std::vector<extract::OffsetMap>& maps,
-                                                size_t count, DocumentOf document_of,
-                                                SpanOf span_of) {
-  std::vector<uint32_t> start(maps.size() + 1, 0);  // counting sort by document
-  for (size_t i = 0; i < count; ++i) ++start[document_of(i) + 1];
-  for (size_t d = 0; d < maps.size(); ++d) start[d + 1] += start[d];
-  std::vector<uint32_t> order(count);
-  for (size_t i = 0; i < count; ++i) order[start[document_of(i)]++] = static_cast<uint32_t>(i);
-  std::vector<extract::Span> out(count);
-  for (const uint32_t i : order) out[i] = maps[document_of(i)].to_chars(span_of(i));
-  return out;
-}
-
 void chars_span(Writer& w, extract::Span chars) {
   key(w, "start");
   w.Uint(chars.start);
@@ -94,9 +77,13 @@ void write_json(const graph::KnowledgeGraph& g, std::ostream& out) {
     buffer.append(open);
     first = true;
   };
-  std::vector<extract::OffsetMap> maps;
-  maps.reserve(g.documents.size());
-  for (const extract::Document& doc : g.documents) maps.emplace_back(doc.text);
+  // Mentions and evidence carry their code point spans; only argument spans are converted,
+  // with each document's offset table built when first needed.
+  std::vector<std::optional<extract::OffsetMap>> maps(g.documents.size());
+  auto map_of = [&](uint32_t d) -> const extract::OffsetMap& {
+    if (!maps[d]) maps[d].emplace(g.documents[d].text);
+    return *maps[d];
+  };
   // Document ids are written once per mention and evidence: each is quoted and escaped by
   // RapidJSON once, then copied.
   std::vector<std::string> quoted_ids;
@@ -110,18 +97,6 @@ void write_json(const graph::KnowledgeGraph& g, std::ostream& out) {
   auto doc_id = [&](uint32_t d) {
     w.RawValue(quoted_ids[d].data(), quoted_ids[d].size(), rapidjson::kStringType);
   };
-
-  std::vector<const graph::NodeMention*> mentions;
-  for (const graph::Node& node : g.nodes) {
-    for (const graph::NodeMention& m : node.mentions) mentions.push_back(&m);
-  }
-  const std::vector<extract::Span> mention_chars = to_chars_by_document(
-      maps, mentions.size(), [&](size_t i) { return mentions[i]->document; },
-      [&](size_t i) { return mentions[i]->span; });
-  const std::vector<extract::Span> evidence_chars = to_chars_by_document(
-      maps, g.evidence.size(), [&](size_t i) { return g.evidence[i].document; },
-      [&](size_t i) { return g.evidence[i].span; });
-  size_t next_mention = 0;  // index into mention_chars of the next mention written
 
   section("{\"documents\":[");
   for (const extract::Document& doc : g.documents) {
@@ -164,7 +139,7 @@ void write_json(const graph::KnowledgeGraph& g, std::ostream& out) {
       w.StartObject();
       key(w, "doc");
       doc_id(m.document);
-      chars_span(w, mention_chars[next_mention++]);
+      chars_span(w, m.chars);
       w.EndObject();
     }
     w.EndArray();
@@ -216,7 +191,7 @@ void write_json(const graph::KnowledgeGraph& g, std::ostream& out) {
       } else {
         w.Null();  // loaded without texts
       }
-      chars_span(w, evidence_chars[static_cast<size_t>(&ev - g.evidence.data())]);
+      chars_span(w, ev.chars);
       key(w, "confidence");
       w.Double(ev.confidence);
       key(w, "attributed_to");
@@ -233,7 +208,7 @@ void write_json(const graph::KnowledgeGraph& g, std::ostream& out) {
         string(w, extract::to_string(a.role));
         key(w, "text");
         string(w, a.text);
-        span(w, maps[ev.document], a.span);
+        span(w, map_of(ev.document), a.span);
         w.EndObject();
       }
       w.EndArray();
@@ -243,7 +218,7 @@ void write_json(const graph::KnowledgeGraph& g, std::ostream& out) {
     w.EndObject();
   }
   buffer.append("]}\n");
-  buffer.Flush();
+  buffer.finish();
 }
 
 }  // namespace kg::exporter

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -290,8 +291,8 @@ void write_graph(sqlite3* db, const graph::KnowledgeGraph& g) {
 // ---------------------------------------------------------------------------------------
 // Store
 
-Store::Store(std::string path, std::unique_ptr<SQLite::Database> db)
-    : path_(std::move(path)), db_(std::move(db)) {}
+Store::Store(std::string path, FileId file, std::unique_ptr<SQLite::Database> db)
+    : path_(std::move(path)), file_(file), db_(std::move(db)) {}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
@@ -303,6 +304,7 @@ Store Store::open(const std::string& path) {
                      path + "`)");
   }
   if (fs::is_directory(path, ec)) throw InputError(path + ": a folder, not a kg database");
+  const FileId file = file_id(path);
   std::unique_ptr<SQLite::Database> db;
   int32_t application_id = 0;
   int user_version = 0;
@@ -324,7 +326,28 @@ Store Store::open(const std::string& path) {
                      (user_version > kSchemaVersion ? " (written by a newer kg: upgrade kg)"
                                                     : " (rebuild it with `kg merge`)"));
   }
-  return Store(path, std::move(db));
+  if (file_id(path) != file) {  // the connection may have either file open
+    throw Error(path + ": replaced by another database while being opened (a `kg merge` "
+                "finished meanwhile); run the command again");
+  }
+  return Store(path, file, std::move(db));
+}
+
+Store Store::reopen() const {
+  Store again = open(path_);
+  if (again.file_ != file_) {
+    throw Error(path_ + ": replaced by another database while being read (a `kg merge` "
+                "finished meanwhile); run the command again");
+  }
+  return again;
+}
+
+Store::FileId Store::file_id(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    throw InputError(path + ": cannot read the database: " + std::strerror(errno));
+  }
+  return FileId{static_cast<uint64_t>(info.st_dev), static_cast<uint64_t>(info.st_ino)};
 }
 
 // ---------------------------------------------------------------------------------------

@@ -42,13 +42,28 @@ class Store {
   Store& operator=(Store&&) noexcept;
   ~Store();
 
+  // A second connection to the same database file, for reading on another thread (a
+  // connection serves one thread at a time). Throws kg::Error if the file at path() is no
+  // longer the one this Store has open (a `kg merge` replaced it meanwhile), so that the two
+  // connections cannot read two different databases.
+  Store reopen() const;
+
   const std::string& path() const { return path_; }
   // For export/ internals: the connection.
   SQLite::Database& db() const { return *db_; }
 
  private:
-  Store(std::string path, std::unique_ptr<SQLite::Database> db);
+  // Which file a path names (device and inode): a merge renames a new file over the path.
+  struct FileId {
+    uint64_t device = 0;
+    uint64_t inode = 0;
+    bool operator==(const FileId&) const = default;
+  };
+  static FileId file_id(const std::string& path);
+
+  Store(std::string path, FileId file, std::unique_ptr<SQLite::Database> db);
   std::string path_;
+  FileId file_;  // the file the connection has open
   std::unique_ptr<SQLite::Database> db_;
 };
 

@@ -5,8 +5,11 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <future>
 #include <string>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "export/sqlite_statement.h"
 #include "export/store.h"
@@ -44,6 +47,25 @@ Enum parse_or_corrupt(const Store& store, std::string_view text, Parse parse, co
 
 sqlite3* handle(const Store& store) { return store.db().getHandle(); }
 
+// Items read in document order, each for one of the nodes (`rows`: node index and item), given
+// to the nodes: a million rows for 100k nodes appended row by row to the nodes' vectors missed
+// the cache on nearly every row and grew each vector several times. A stable counting sort by
+// node instead, then each node's items copied into its vector at its exact size; each node's
+// items keep the order of the rows.
+template <typename Item>
+void give_to_nodes(const std::vector<std::pair<uint32_t, Item>>& rows,
+                   std::vector<graph::Node>& nodes, std::vector<Item> graph::Node::*items) {
+  std::vector<uint32_t> start(nodes.size() + 1, 0);
+  for (const auto& row : rows) ++start[row.first + 1];
+  for (size_t n = 0; n < nodes.size(); ++n) start[n + 1] += start[n];
+  std::vector<Item> by_node(rows.size());
+  std::vector<uint32_t> next(start.begin(), start.end() - 1);
+  for (const auto& row : rows) by_node[next[row.first]++] = row.second;
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    (nodes[n].*items).assign(by_node.begin() + start[n], by_node.begin() + start[n + 1]);
+  }
+}
+
 // Documents with metadata and, if `text`, the text.
 void read_document_rows(const Store& store, bool text, std::vector<extract::Document>& out) {
   Statement q(handle(store), text ? "SELECT id, doc_id, name, title, source, url, date, text "
@@ -63,16 +85,102 @@ void read_document_rows(const Store& store, bool text, std::vector<extract::Docu
   }
 }
 
-void read_sentences(const Store& store, const std::vector<OffsetMap>& maps,
-                    std::vector<extract::Document>& docs) {
-  Statement q(handle(store), "SELECT document, start, end, paragraph_start FROM sentences "
-                             "ORDER BY document, idx");
-  while (q.step()) {
-    const uint32_t d = index_in(store, q.integer(0), docs.size(), "document");
-    extract::Sentence& s = docs[d].sentences.emplace_back();
-    s.span = maps[d].to_bytes(chars(q, 1));
-    s.paragraph_start = q.integer(3) != 0;
+// What an evidence copies from the triple it cites. Read on the second thread, which has
+// neither the offset tables nor the nodes: load_graph() adds the byte span, and gives the
+// evidence the node of `attributed_local`.
+struct TripleDetail {
+  uint32_t sentence = 0;
+  Span span;
+  Span chars;
+  double confidence = 0;
+  int64_t attributed_local = -1;  // local entity in the triple's document; -1 if stated directly
+  std::vector<extract::Argument> arguments;
+};
+
+// A sentence as stored, before its span is converted to bytes.
+struct SentenceRow {
+  uint32_t document = 0;
+  Span chars;
+  bool paragraph_start = false;
+};
+
+// What load_graph() reads on its second thread: the edges, their evidence (documents and
+// triples) and, with the texts, the triples' details (per document, in triple order) and the
+// sentences.
+struct EdgeTables {
+  std::vector<graph::Edge> edges;
+  std::vector<graph::Evidence> evidence;
+  std::vector<std::vector<TripleDetail>> details;
+  std::vector<SentenceRow> sentences;
+};
+
+// The edges, their evidence if `evidence`, the triples' details and the sentences if `text`:
+// they need nothing else loaded but the numbers of nodes and documents (for the range checks),
+// so load_graph() reads them on a second connection and thread while it reads the rest.
+EdgeTables read_edges(const Store& store, bool evidence, bool text, size_t nodes,
+                      size_t documents) {
+  sqlite3* db = handle(store);
+  EdgeTables out;
+  {
+    Statement q(db, "SELECT id, source, target, relation, negated, modality, weight, confidence "
+                    "FROM edges ORDER BY id");
+    while (q.step()) {
+      if (q.integer(0) != static_cast<int64_t>(out.edges.size())) {
+        corrupt(store, "edge ids are not 0..n-1");
+      }
+      graph::Edge& edge = out.edges.emplace_back();
+      edge.source = index_in(store, q.integer(1), nodes, "edge source");
+      edge.target = index_in(store, q.integer(2), nodes, "edge target");
+      edge.relation = q.text(3);
+      edge.negated = q.integer(4) != 0;
+      edge.modality = q.text(5);
+      edge.weight = q.u32(6);
+      edge.confidence = q.real(7);
+    }
   }
+  if (evidence) {
+    Statement q(db, "SELECT edge, document, triple FROM evidence ORDER BY edge, idx");
+    uint32_t next = 0;  // the first edge whose evidence range is not started yet
+    while (q.step()) {
+      const uint32_t e = index_in(store, q.integer(0), out.edges.size(), "edge");
+      if (e + 1 < next) corrupt(store, "evidence out of order");
+      for (; next <= e; ++next) {
+        out.edges[next].evidence_begin = out.edges[next].evidence_end =
+            static_cast<uint32_t>(out.evidence.size());
+      }
+      graph::Evidence& ev = out.evidence.emplace_back();
+      ev.document = index_in(store, q.integer(1), documents, "document");
+      ev.triple = q.u32(2);
+      out.edges[e].evidence_end = static_cast<uint32_t>(out.evidence.size());
+    }
+    for (; next < out.edges.size(); ++next) {
+      out.edges[next].evidence_begin = out.edges[next].evidence_end =
+          static_cast<uint32_t>(out.evidence.size());
+    }
+  }
+  if (text && !out.evidence.empty()) {
+    out.details.resize(documents);
+    Statement q(db, "SELECT document, sentence, start, end, confidence, attributed_to "
+                    "FROM triples ORDER BY document, idx");
+    while (q.step()) {
+      const uint32_t d = index_in(store, q.integer(0), documents, "document");
+      out.details[d].push_back(TripleDetail{.sentence = q.u32(1),
+                                            .span = {},  // bytes: load_graph() converts
+                                            .chars = chars(q, 2),
+                                            .confidence = q.real(4),
+                                            .attributed_local = q.is_null(5) ? -1 : q.integer(5),
+                                            .arguments = {}});
+    }
+  }
+  if (text) {
+    Statement q(db, "SELECT document, start, end, paragraph_start FROM sentences "
+                    "ORDER BY document, idx");
+    while (q.step()) {
+      out.sentences.push_back(SentenceRow{index_in(store, q.integer(0), documents, "document"),
+                                          chars(q, 1), q.integer(3) != 0});
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -181,12 +289,6 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
   const bool attributes = options.attributes || options.text;
   graph::KnowledgeGraph g;
   read_document_rows(store, options.text, g.documents);
-  std::vector<OffsetMap> maps;
-  if (options.text) {
-    maps.reserve(g.documents.size());
-    for (const extract::Document& doc : g.documents) maps.emplace_back(doc.text);
-    read_sentences(store, maps, g.documents);
-  }
   {
     Statement q(db, "SELECT id, label, type, key, mentions FROM entities ORDER BY id");
     while (q.step()) {
@@ -201,6 +303,17 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
       node.mention_count = q.u32(4);
     }
   }
+  // Edges on a second thread, through a second connection moved into the task (read_edges()).
+  std::future<EdgeTables> edge_tables = std::async(
+      std::launch::async, [attributes, text = options.text, second = store.reopen(), nodes = g.nodes.size(),
+                           documents = g.documents.size()] {
+        return read_edges(second, attributes, text, nodes, documents);
+      });
+  std::vector<OffsetMap> maps;
+  if (options.text) {
+    maps.reserve(g.documents.size());
+    for (const extract::Document& doc : g.documents) maps.emplace_back(doc.text);
+  }
   if (attributes) {
     Statement q(db, "SELECT entity, name, mentions, documents FROM aliases ORDER BY entity, name");
     while (q.step()) {
@@ -211,14 +324,21 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
   // Local entities: members and sources of each node.
   std::vector<std::vector<uint32_t>> node_of_local(g.documents.size());
   if (attributes) {
+    std::vector<std::pair<uint32_t, graph::LocalRef>> rows;
     Statement q(db, "SELECT document, idx, entity FROM local_entities ORDER BY document, idx");
     while (q.step()) {
       const uint32_t d = index_in(store, q.integer(0), g.documents.size(), "document");
       const uint32_t n = index_in(store, q.integer(2), g.nodes.size(), "entity");
-      graph::Node& node = g.nodes[n];
-      node.members.push_back(graph::LocalRef{d, q.u32(1)});
-      if (node.sources.empty() || node.sources.back() != d) node.sources.push_back(d);
+      rows.emplace_back(n, graph::LocalRef{d, q.u32(1)});
       node_of_local[d].push_back(n);
+    }
+    give_to_nodes(rows, g.nodes, &graph::Node::members);
+    for (graph::Node& node : g.nodes) {
+      for (const graph::LocalRef& m : node.members) {
+        if (node.sources.empty() || node.sources.back() != m.document) {
+          node.sources.push_back(m.document);
+        }
+      }
     }
   }
   auto node_of = [&](uint32_t d, int64_t local) {
@@ -236,15 +356,22 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
     }
   }
   if (options.text) {
+    std::vector<std::pair<uint32_t, graph::NodeMention>> rows;
     Statement q(db, "SELECT document, local_entity, sentence, start, end, rule "
                     "FROM mentions ORDER BY document, idx");
     while (q.step()) {
       const uint32_t d = index_in(store, q.integer(0), g.documents.size(), "document");
-      g.nodes[node_of(d, q.integer(1))].mentions.push_back(graph::NodeMention{
-          d, q.u32(2), maps[d].to_bytes(chars(q, 3)),
-          parse_or_corrupt<extract::LinkRule>(store, q.text(5), extract::parse_link_rule,
-                                              "link rule")});
+      const Span code_points = chars(q, 3);
+      rows.emplace_back(node_of(d, q.integer(1)),
+                        graph::NodeMention{.document = d,
+                                           .sentence = q.u32(2),
+                                           .span = maps[d].to_bytes(code_points),
+                                           .chars = code_points,
+                                           .rule = parse_or_corrupt<extract::LinkRule>(
+                                               store, q.text(5), extract::parse_link_rule,
+                                               "link rule")});
     }
+    give_to_nodes(rows, g.nodes, &graph::Node::mentions);
     for (graph::Node& node : g.nodes) {
       std::sort(node.mentions.begin(), node.mentions.end(),
                 [](const graph::NodeMention& a, const graph::NodeMention& b) {
@@ -253,62 +380,19 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
                 });
     }
   }
-  {
-    Statement q(db, "SELECT id, source, target, relation, negated, modality, weight, confidence "
-                    "FROM edges ORDER BY id");
-    while (q.step()) {
-      if (q.integer(0) != static_cast<int64_t>(g.edges.size())) {
-        corrupt(store, "edge ids are not 0..n-1");
-      }
-      graph::Edge& edge = g.edges.emplace_back();
-      edge.source = index_in(store, q.integer(1), g.nodes.size(), "edge source");
-      edge.target = index_in(store, q.integer(2), g.nodes.size(), "edge target");
-      edge.relation = q.text(3);
-      edge.negated = q.integer(4) != 0;
-      edge.modality = q.text(5);
-      edge.weight = q.u32(6);
-      edge.confidence = q.real(7);
-    }
-  }
-  if (attributes) {
-    Statement q(db, "SELECT edge, document, triple FROM evidence ORDER BY edge, idx");
-    uint32_t next = 0;  // the first edge whose evidence range is not started yet
-    while (q.step()) {
-      const uint32_t e = index_in(store, q.integer(0), g.edges.size(), "edge");
-      if (e + 1 < next) corrupt(store, "evidence out of order");
-      for (; next <= e; ++next) {
-        g.edges[next].evidence_begin = g.edges[next].evidence_end =
-            static_cast<uint32_t>(g.evidence.size());
-      }
-      graph::Evidence& ev = g.evidence.emplace_back();
-      ev.document = index_in(store, q.integer(1), g.documents.size(), "document");
-      ev.triple = q.u32(2);
-      g.edges[e].evidence_end = static_cast<uint32_t>(g.evidence.size());
-    }
-    for (; next < g.edges.size(); ++next) {
-      g.edges[next].evidence_begin = g.edges[next].evidence_end =
-          static_cast<uint32_t>(g.evidence.size());
-    }
+  EdgeTables tables = edge_tables.get();
+  g.edges = std::move(tables.edges);
+  g.evidence = std::move(tables.evidence);
+  for (const SentenceRow& row : tables.sentences) {
+    extract::Sentence& s = g.documents[row.document].sentences.emplace_back();
+    s.span = maps[row.document].to_bytes(row.chars);
+    s.paragraph_start = row.paragraph_start;
   }
   if (options.text && !g.evidence.empty()) {
+    std::vector<std::vector<TripleDetail>>& details = tables.details;
     // Triple details per document, then copied into each evidence that cites the triple.
-    struct Detail {
-      uint32_t sentence;
-      Span span;
-      double confidence;
-      int32_t attributed_to;
-      std::vector<extract::Argument> arguments;
-    };
-    std::vector<std::vector<Detail>> details(g.documents.size());
-    {
-      Statement q(db, "SELECT document, sentence, start, end, confidence, attributed_to "
-                      "FROM triples ORDER BY document, idx");
-      while (q.step()) {
-        const uint32_t d = index_in(store, q.integer(0), g.documents.size(), "document");
-        details[d].push_back(Detail{q.u32(1), maps[d].to_bytes(chars(q, 2)), q.real(4),
-                                    q.is_null(5) ? -1 : static_cast<int32_t>(node_of(d, q.integer(5))),
-                                    {}});
-      }
+    for (uint32_t d = 0; d < details.size(); ++d) {
+      for (TripleDetail& detail : details[d]) detail.span = maps[d].to_bytes(detail.chars);
     }
     {
       Statement q(db, "SELECT document, triple, role, text, start, end FROM arguments "
@@ -325,12 +409,15 @@ graph::KnowledgeGraph load_graph(const Store& store, const LoadOptions& options)
       }
     }
     for (graph::Evidence& ev : g.evidence) {
-      Detail& detail =
+      const TripleDetail& detail =
           details[ev.document][index_in(store, ev.triple, details[ev.document].size(), "triple")];
       ev.sentence = detail.sentence;
       ev.span = detail.span;
+      ev.chars = detail.chars;
       ev.confidence = detail.confidence;
-      ev.attributed_to = detail.attributed_to;
+      ev.attributed_to = detail.attributed_local < 0
+                             ? -1
+                             : static_cast<int32_t>(node_of(ev.document, detail.attributed_local));
       ev.arguments = detail.arguments;
     }
   }

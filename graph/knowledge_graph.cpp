@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "extract/error.h"
+#include "extract/offsets.h"
 #include "graph/name_key.h"
 
 namespace kg::graph {
@@ -113,8 +114,11 @@ void fill_nodes(std::span<const DocumentResult> documents,
     }
     for (const extract::Mention& mention : doc.mentions) {
       const uint32_t n = node_of_local[d][static_cast<size_t>(mention.entity)];
-      nodes[n].mentions.push_back(NodeMention{d, static_cast<uint32_t>(mention.sentence),
-                                              mention.span, mention.rule});
+      nodes[n].mentions.push_back(NodeMention{.document = d,
+                                              .sentence = static_cast<uint32_t>(mention.sentence),
+                                              .span = mention.span,
+                                              .chars = {},  // set with the texts, below
+                                              .rule = mention.rule});
       if (is_name_rule(mention.rule)) {
         uses[n].push_back(AliasUse{
             std::string_view(doc.document.text).substr(mention.span.start, mention.span.size()), d,
@@ -272,9 +276,16 @@ KnowledgeGraph build_graph(std::span<const DocumentResult> documents, const Buil
       if (j == i || triples[j - 1].document != ref.document) ++edge.weight;
       edge.confidence = std::max(edge.confidence, t.confidence);
       g.evidence.push_back(Evidence{
-          ref.document, ref.triple, static_cast<uint32_t>(t.sentence), t.evidence, t.confidence,
-          t.attributed_to < 0 ? -1 : static_cast<int32_t>(node_of(ref.document, t.attributed_to)),
-          t.arguments});
+          .document = ref.document,
+          .triple = ref.triple,
+          .sentence = static_cast<uint32_t>(t.sentence),
+          .span = t.evidence,
+          .chars = {},  // set with the texts, below
+          .confidence = t.confidence,
+          .attributed_to = t.attributed_to < 0
+                               ? -1
+                               : static_cast<int32_t>(node_of(ref.document, t.attributed_to)),
+          .arguments = t.arguments});
     }
     edge.evidence_end = static_cast<uint32_t>(g.evidence.size());
     g.edges.push_back(std::move(edge));
@@ -299,6 +310,15 @@ KnowledgeGraph build_graph(std::span<const DocumentResult> documents, const Buil
       sentence.span = s.span;
       sentence.paragraph_start = s.paragraph_start;
     }
+  }
+  if (options.copy_texts) {
+    std::vector<extract::OffsetMap> maps;
+    maps.reserve(documents.size());
+    for (const DocumentResult& doc : documents) maps.emplace_back(doc.document.text);
+    for (Node& node : g.nodes) {
+      for (NodeMention& m : node.mentions) m.chars = maps[m.document].to_chars(m.span);
+    }
+    for (Evidence& ev : g.evidence) ev.chars = maps[ev.document].to_chars(ev.span);
   }
   g.merges = std::move(resolution.merges);
   if (options.topology) g.build_topology();

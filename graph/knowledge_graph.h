@@ -33,6 +33,10 @@ struct NodeMention {
   uint32_t document = 0;  // index into KnowledgeGraph::documents
   uint32_t sentence = 0;
   extract::Span span;     // bytes in that document's text
+  // The same span in code points, the unit of the store and the exports; set where the graph
+  // holds the texts (loaded with them, or built with copy_texts), so that writers need not
+  // convert back what the loader has just converted.
+  extract::Span chars;
   extract::LinkRule rule = extract::LinkRule::kName;
 };
 
@@ -59,6 +63,7 @@ struct Evidence {
   uint32_t triple = 0;    // index into that document's triples
   uint32_t sentence = 0;
   extract::Span span;     // bytes: the clause or sentence stating the fact
+  extract::Span chars;    // the same in code points, where the texts are (as NodeMention)
   double confidence = 1.0;
   int32_t attributed_to = -1;  // node who said it, -1 if stated directly
   std::vector<extract::Argument> arguments;
@@ -118,7 +123,8 @@ bool is_name_rule(extract::LinkRule rule);
 struct BuildOptions {
   // Copy each document's text and sentence spans into the graph. The store writer needs only
   // the structure (it writes the texts from the documents themselves), and a million-edge
-  // corpus has hundreds of megabytes of text not worth holding twice.
+  // corpus has hundreds of megabytes of text not worth holding twice. Also sets the code
+  // point spans (`chars`) of mentions and evidence.
   bool copy_texts = true;
   // Build the Boost.Graph topology (graph algorithms need it; writing the store does not).
   bool topology = true;

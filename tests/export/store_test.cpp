@@ -12,6 +12,7 @@
 #include "export/exports.h"
 #include "export/merge.h"
 #include "extract/error.h"
+#include "extract/offsets.h"
 #include "tests/support/documents.h"
 #include "tests/support/temp_dir.h"
 
@@ -116,6 +117,44 @@ TEST_F(StoreTest, LoadedGraphEqualsTheBuiltOne) {
     }
   }
   EXPECT_EQ(loaded.merges.size(), built.merges.size());
+}
+
+TEST_F(StoreTest, LoadedMentionsAndEvidenceCarryCodePointSpans) {
+  const std::vector<DocumentResult> docs = {make_document(
+      "001", "Сергей Лавров встретил Ричарда Хааса в Москве. Лавров said so.",
+      {{"Сергей Лавров", EntityType::kPerson, {"Сергей Лавров", "Лавров"}},
+       {"Ричарда Хааса", EntityType::kPerson},
+       {"Москве", EntityType::kLocation}},
+      {{"Сергей Лавров", "meet", "Ричарда Хааса"}})};
+  merge_maps({map("m.jsonl", docs)}, dir_ / "kg.db");
+  const graph::KnowledgeGraph built = graph::build_graph(docs);
+  const graph::KnowledgeGraph loaded = load_graph(Store::open(dir_ / "kg.db"));
+  const extract::OffsetMap offsets(docs[0].document.text);
+  ASSERT_EQ(loaded.nodes.size(), built.nodes.size());
+  for (size_t n = 0; n < built.nodes.size(); ++n) {
+    const auto& a = loaded.nodes[n].mentions;
+    const auto& b = built.nodes[n].mentions;
+    ASSERT_EQ(a.size(), b.size());
+    for (size_t k = 0; k < a.size(); ++k) {
+      EXPECT_EQ(a[k].chars, offsets.to_chars(a[k].span));
+      EXPECT_EQ(a[k].chars, b[k].chars);
+    }
+  }
+  ASSERT_EQ(loaded.evidence.size(), built.evidence.size());
+  ASSERT_FALSE(loaded.evidence.empty());
+  for (size_t k = 0; k < built.evidence.size(); ++k) {
+    EXPECT_EQ(loaded.evidence[k].chars, offsets.to_chars(loaded.evidence[k].span));
+    EXPECT_EQ(loaded.evidence[k].chars, built.evidence[k].chars);
+  }
+}
+
+TEST_F(StoreTest, ReopeningRefusesADatabaseReplacedMeanwhile) {
+  merge_maps({map("m.jsonl", corpus())}, dir_ / "kg.db");
+  merge_maps({map("n.jsonl", corpus())}, dir_ / "other.db");
+  const Store store = Store::open(dir_ / "kg.db");
+  EXPECT_NO_THROW(store.reopen());
+  fs::rename(dir_ / "other.db", dir_ / "kg.db");  // as a merge replaces it
+  EXPECT_THROW(store.reopen(), Error);
 }
 
 TEST_F(StoreTest, OpeningRefusesWhatIsNotAKgDatabase) {
