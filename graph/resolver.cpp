@@ -1,7 +1,5 @@
 #include "graph/resolver.h"
 
-#include "graph/country_names.h"
-
 #include <algorithm>
 #include <functional>
 #include <numeric>
@@ -892,10 +890,6 @@ class Run {
   // Candidate pairs (first local entity of "A of [the] B", first local entity of "B A").
   void collect_word_orders() {
     word_order_collected_ = true;
-    std::unordered_map<TypedText, uint32_t, TypedTextHash> first_of_key;  // (type, key) -> local
-    for (uint32_t i = 0; i < size(); ++i) {
-      if (type(i) != EntityType::kPerson) first_of_key.try_emplace(TypedText{type(i), name(i).key}, i);
-    }
     std::string reordered;
     for (uint32_t i = 0; i < size(); ++i) {
       if (type(i) == EntityType::kPerson || first_with_key(i) != i) continue;
@@ -907,9 +901,12 @@ class Run {
         for (size_t w = b; w < words.size(); ++w) reordered.append(words[w]).push_back(' ');
         for (size_t w = 0; w < of; ++w) reordered.append(words[w]).push_back(' ');
         reordered.pop_back();
-        const auto hit = first_of_key.find(TypedText{type(i), reordered});
-        if (hit != first_of_key.end() && hit->second != i) {
-          word_order_pairs_.emplace_back(std::min(i, hit->second), std::max(i, hit->second));
+        // Rule 1's groups: the first local entity of each (type, key).
+        const auto hit = groups_.find(TypedText{type(i), reordered});
+        if (hit == groups_.end()) continue;
+        const uint32_t other = group_first_[hit->second];
+        if (other != UINT32_MAX && other != i) {
+          word_order_pairs_.emplace_back(std::min(i, other), std::max(i, other));
         }
       }
     }
