@@ -1,6 +1,7 @@
 #include "extract/parser.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <iterator>
@@ -31,7 +32,8 @@ class ParserTest : public testing::Test {
     options.min_lifted_count = 1;
     const auto sentences = fixture();
     parser_ = train_parser(sentences, sentences, options).release();
-    path_ = testing::TempDir() + "/parser_test.kgm";
+    // ctest runs every test in its own process, several at once: one file per process.
+    path_ = testing::TempDir() + "/parser_test_" + std::to_string(::getpid()) + ".kgm";
     parser_->save(path_);
   }
   static void TearDownTestSuite() {
@@ -44,7 +46,7 @@ class ParserTest : public testing::Test {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
   static std::string write(const std::string& name, const std::string& content) {
-    const std::string path = testing::TempDir() + "/" + name;
+    const std::string path = testing::TempDir() + "/" + std::to_string(::getpid()) + "_" + name;
     std::ofstream(path, std::ios::binary) << content;
     return path;
   }
