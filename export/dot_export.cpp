@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,67 @@ int put_string(void* channel, const char* text) {
 }
 int flush_nothing(void*) { return 0; }
 Agiodisc_t kStreamIo = {nullptr, put_string, flush_nothing};
+
+// Graph memory for the DOT export, taken from large zeroed blocks and released all at once
+// with the Arena. libcgraph allocates and frees every node, edge, attribute record and string
+// separately; for a million-edge export malloc and free were a fifth of the time. Freed
+// pieces are not reused: the export builds the graph once, writes it and closes it.
+//
+// The discipline has no close(): with one, agclose() of libcgraph 2.42 hands the whole heap to
+// it and returns, skipping the dictionaries that cdt allocates with malloc (LeakSanitizer
+// found 9 per graph). Without, agclose() takes its ordinary path: it closes every dictionary,
+// and frees every piece into the arena (nothing to do); the Arena, which outlives the graph,
+// then returns the blocks.
+class Arena {
+ public:
+  Arena() = default;
+  Arena(const Arena&) = delete;
+  Arena& operator=(const Arena&) = delete;
+  ~Arena() {
+    for (void* block : blocks_) std::free(block);
+  }
+  void* allocate(size_t size) {
+    size = (size + 15) & ~size_t{15};
+    if (size > kBlock / 4) return new_block(size);  // large pieces get a block of their own
+    if (size > left_) {
+      next_ = static_cast<char*>(new_block(kBlock));
+      left_ = kBlock;
+    }
+    void* out = next_;
+    next_ += size;
+    left_ -= size;
+    return out;
+  }
+
+ private:
+  static constexpr size_t kBlock = size_t{4} << 20;
+  void* new_block(size_t size) {
+    void* block = std::calloc(1, size);  // zeroed, as libcgraph expects of its allocator
+    if (!block) return nullptr;          // libcgraph reports the failure
+    blocks_.push_back(block);
+    return block;
+  }
+  std::vector<void*> blocks_;
+  char* next_ = nullptr;
+  size_t left_ = 0;
+};
+
+// agopen() gives the memory discipline's open() the Agdisc_t it was called with; the arena
+// travels beside it.
+struct ArenaDisc {
+  Agdisc_t disc;  // first: a pointer to it is a pointer to the ArenaDisc
+  Arena* arena;
+};
+
+void* arena_open(Agdisc_t* disc) { return reinterpret_cast<ArenaDisc*>(disc)->arena; }
+void* arena_alloc(void* arena, size_t size) { return static_cast<Arena*>(arena)->allocate(size); }
+void* arena_resize(void* arena, void* old, size_t old_size, size_t size) {
+  void* out = arena_alloc(arena, size);  // zeroed beyond what is copied
+  if (out && old) std::memcpy(out, old, std::min(old_size, size));
+  return out;
+}
+void arena_free(void*, void*) {}
+Agmemdisc_t kArenaMemory = {arena_open, arena_alloc, arena_resize, arena_free, nullptr};
 
 struct TypeStyle {
   const char* shape;
@@ -183,7 +246,9 @@ void write_agraph(Agraph_s* agraph, std::ostream& out) {
 }
 
 void write_dot(const graph::KnowledgeGraph& graph, std::ostream& out) {
-  const AgraphPtr agraph = build_agraph(graph, nullptr);
+  Arena arena;  // declared first: outlives the graph, which agclose() frees into it
+  ArenaDisc disc{{&kArenaMemory, &AgIdDisc, &kStreamIo}, &arena};
+  const AgraphPtr agraph = build_agraph_with(&disc.disc, graph, nullptr, DotLayout{});
   write_agraph(agraph.get(), out);
 }
 
