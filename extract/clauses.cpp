@@ -187,13 +187,16 @@ class Builder {
     words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(b));
   }
 
+  // `drop_case`: the case markers before `head` stay out (a subject or object parsed with
+  // its preposition, "along with X").
   void phrase(int head, std::vector<int>& out, bool conjunct_only, int exclude = -1,
-              int exclude2 = -1) const {
+              bool drop_case = false) const {
     // An antecedent that is itself a copular predicate ("X is a footballer who ...") keeps
     // its subject and copula out.
     const bool predicate = exclude >= 0 && t_.has_child(head, Deprel::kCop);
     t_.subtree(head, out, [&](int c) {
-      if (c == exclude || c == exclude2) return true;
+      if (c == exclude) return true;
+      if (drop_case && c < head && t_.head(c) == head && t_.base(c) == Deprel::kCase) return true;
       if (predicate && t_.head(c) == head) {
         const Deprel b = t_.base(c);
         if (b == Deprel::kNsubj || b == Deprel::kCsubj || b == Deprel::kCop || b == Deprel::kAux ||
@@ -243,13 +246,8 @@ class Builder {
     k.marker = marker;
     const bool nominal_part =
         part == Part::kSubject || part == Part::kObject || part == Part::kIndirectObject;
-    int case_word = -1;
-    if (nominal_part && marker < 0) {
-      for (int c : t_.children(head)) {
-        if (t_.base(c) == Deprel::kCase && c < head) case_word = c;
-      }
-    }
-    phrase(head, k.words, false, exclude, case_word);
+    const bool drop_case = nominal_part && marker < 0;
+    phrase(head, k.words, false, exclude, drop_case);
     k.conjuncts = (part == Part::kClausal || exclude >= 0) ? std::vector<int>{head}
                                                             : conjuncts(head);
     if (k.conjuncts.size() == 1) {
@@ -266,7 +264,7 @@ class Builder {
       }
       for (size_t j = 0; j < k.conjuncts.size(); ++j) {
         std::vector<int> w;
-        phrase(k.conjuncts[j], w, true, exclude, j == 0 ? case_word : -1);
+        phrase(k.conjuncts[j], w, true, exclude, j == 0 && drop_case);
         if (j > 0 && !shared.empty() && is_nominal(t_.upos(k.conjuncts[j]))) {
           bool own = false;
           for (int c : t_.children(k.conjuncts[j])) {
@@ -648,6 +646,13 @@ class Builder {
       c.origin = ClauseOrigin::kApposition;
       c.parent = clause_of_[h];
       Constituent subject = constituent(Part::kSubject, h, -1, a);
+      // The apposition describes the conjunct it is attached to, not the coordination
+      // ("a diplomat, Haass, and other officials": Haass is the diplomat).
+      if (subject.words.size() > 1) {
+        subject.words.clear();
+        phrase(h, subject.words, true, a, true);
+        subject.conjunct_words = {subject.words};
+      }
       subject.borrowed = true;
       c.constituents.push_back(std::move(subject));
       Constituent complement = constituent(Part::kComplement, a);

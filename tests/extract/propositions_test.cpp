@@ -136,6 +136,32 @@ spoke speak VERB VBD 0 root SpaceAfter=No
   EXPECT_THAT(t, Contains("is | Richard Haass | a president"));
 }
 
+// The apposition names the conjunct it is attached to, and a nominal parsed with two
+// prepositions ("along with") loses both as the subject of the "is" tuple.
+TEST(Propositions, AppositionDescribesItsOwnConjunctWithoutItsPrepositions) {
+  const auto t = tuples(R"(
+Lavrov Lavrov PROPN NNP 2 nsubj
+met meet VERB VBD 0 root
+a a DET DT 4 det
+diplomat diplomat NOUN NN 2 obj SpaceAfter=No
+, , PUNCT , 6 punct
+Haass Haass PROPN NNP 4 appos SpaceAfter=No
+, , PUNCT , 9 punct
+and and CCONJ CC 9 cc
+officials official NOUN NNS 4 conj
+along along ADP IN 13 case
+with with ADP IN 13 case
+an an DET DT 13 det
+expert expert NOUN NN 9 nmod SpaceAfter=No
+, , PUNCT , 15 punct
+Graham Graham PROPN NNP 13 appos SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  EXPECT_THAT(t, Contains("is | a diplomat | Haass"));
+  EXPECT_THAT(t, Contains("is | an expert | Graham"));
+  EXPECT_THAT(t, Not(Contains("is | a diplomat, and officials along with an expert | Haass")));
+}
+
 TEST(Propositions, ControlledInfinitiveJoinsTheRelation) {
   EXPECT_THAT(tuples(R"(
 Lavrov Lavrov PROPN NNP 2 nsubj
