@@ -7,6 +7,7 @@
 
 #include "extract/error.h"
 #include "extract/model_file.h"
+#include "extract/word_classes.h"
 #include "extract/word_shape.h"
 
 namespace kg::extract {
@@ -271,6 +272,46 @@ bool trim_common_head(const Sentence& sentence, NamedEntity& e) {
   return true;
 }
 
+bool trim_date(const Sentence& sentence, NamedEntity& e) {
+  if (e.type != EntityType::kDate || e.last - e.first < 2) return false;
+  const auto& tokens = sentence.tokens;
+  int last = e.last;
+  for (int k = e.first + 1; k < e.last; ++k) {
+    const Token& t = tokens[k];
+    // Lower-case words only: "the 1990s", "500 BCE" are times.
+    if (t.upos != Upos::kNoun || first_case(t.form) != LetterCase::kLower) continue;
+    if (std::any_of(t.form.begin(), t.form.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      continue;
+    }
+    if (is_time_word(fold_case(t.lemma.empty() ? t.form : t.lemma))) continue;
+    last = k;
+    break;
+  }
+  if (last == e.last) return false;
+  auto dangling = [&](int i) {
+    const Upos u = tokens[i].upos;
+    return u == Upos::kAdp || u == Upos::kDet || u == Upos::kCconj || u == Upos::kPunct ||
+           u == Upos::kPart;
+  };
+  while (last > e.first && dangling(last - 1)) --last;
+  e.last = last;
+  return true;
+}
+
+void reclaim_freed_words(const Sentence& sentence, const std::vector<bool>& freed,
+                         std::vector<NamedEntity>& entities) {
+  const auto& tokens = sentence.tokens;
+  for (size_t k = 0; k < entities.size(); ++k) {
+    NamedEntity& e = entities[k];
+    if (e.type == EntityType::kDate) continue;
+    const int floor = k > 0 ? entities[k - 1].last : 0;
+    while (e.first > floor && freed[e.first - 1] &&
+           (tokens[e.first - 1].xpos == Xpos::kNNP || tokens[e.first - 1].xpos == Xpos::kNNPS)) {
+      --e.first;
+    }
+  }
+}
+
 bool elliptical_possessive(const Sentence& sentence, const NamedEntity& e) {
   const auto& tokens = sentence.tokens;
   const int n = static_cast<int>(tokens.size());
@@ -354,6 +395,20 @@ void Ner::annotate(std::vector<Sentence>& sentences) const {
     ner::prepare(s, resources_, context, scratch);
     const std::vector<int> classes = ner::decode_classes(s, weights_, scratch, options_.beam);
     std::vector<NamedEntity> raw = ner::decode(classes);
+    std::vector<bool> freed;
+    for (NamedEntity& e : raw) {
+      const int last = e.last;
+      if (ner::trim_date(s, e)) {
+        freed.resize(s.tokens.size(), false);
+        for (int i = e.last; i < last; ++i) freed[i] = true;
+      }
+    }
+    if (!freed.empty()) {
+      raw.erase(std::remove_if(raw.begin(), raw.end(),
+                               [](const NamedEntity& e) { return e.first >= e.last; }),
+                raw.end());
+      ner::reclaim_freed_words(s, freed, raw);
+    }
     for (NamedEntity& e : raw) {
       if (ner::trim_common_head(s, e)) {
         // The shorter span's type, by the model's scores for it; never NORP for a span that

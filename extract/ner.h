@@ -85,6 +85,17 @@ bool elliptical_possessive(const Sentence& sentence, const NamedEntity& entity);
 // whether `entity` was shortened (its type is then decided again on the shorter span).
 bool trim_common_head(const Sentence& sentence, NamedEntity& entity);
 
+// A date the model ran on into a phrase that is no time ("[April meeting in New] York") ends
+// before its first lower-case common noun that is not a time word ("week", "morning"; extract/
+// word_classes.h), without the prepositions, articles and punctuation left at its end; a
+// date with nothing left is dropped. Returns whether `entity` changed (false for other types).
+bool trim_date(const Sentence& sentence, NamedEntity& entity);
+
+// After trim_date freed words (`freed`, per word): a name right after them takes back the
+// proper nouns (PTB NNP/NNPS) among them that touch it ("New" of "New York").
+void reclaim_freed_words(const Sentence& sentence, const std::vector<bool>& freed,
+                         std::vector<NamedEntity>& entities);
+
 void trim_entities(const Sentence& sentence, const NerResources& resources,
                    std::vector<NamedEntity>& entities);
 

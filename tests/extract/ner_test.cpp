@@ -161,6 +161,37 @@ TEST(Ner, ANameEndsBeforeTheLowerCaseNounsItModifies) {
   EXPECT_FALSE(ner::trim_common_head(s, one));
 }
 
+TEST(Ner, ADateEndsBeforeACommonNounThatIsNoTimeAndTheNameAfterTakesItsWordsBack) {
+  // "an April meeting in New York": the model's "[April meeting in New]" DATE + "[York]".
+  const Sentence s = tagged({{"an", Upos::kDet}, {"April", Upos::kPropn},
+                             {"meeting", Upos::kNoun}, {"in", Upos::kAdp},
+                             {"New", Upos::kPropn}, {"York", Upos::kPropn}});
+  std::vector<NamedEntity> spans = {{1, 5, EntityType::kDate}, {5, 6, EntityType::kLocation}};
+  ASSERT_TRUE(ner::trim_date(s, spans[0]));
+  EXPECT_EQ(spans[0].first, 1);
+  EXPECT_EQ(spans[0].last, 2);
+  std::vector<bool> freed(s.tokens.size(), false);
+  for (int i = 2; i < 5; ++i) freed[i] = true;
+  ner::reclaim_freed_words(s, freed, spans);
+  EXPECT_EQ(spans[1].first, 4);  // "New York"
+  EXPECT_EQ(spans[1].last, 6);
+  // Time words, decades, eras and other types are left alone; a date of only a noun's
+  // article goes ("[the end] of the war" -> nothing).
+  const Sentence week = tagged({{"last", Upos::kAdj}, {"week", Upos::kNoun}});
+  NamedEntity w{0, 2, EntityType::kDate};
+  EXPECT_FALSE(ner::trim_date(week, w));
+  const Sentence decade = tagged({{"the", Upos::kDet}, {"1990s", Upos::kNoun}});
+  NamedEntity d{0, 2, EntityType::kDate};
+  EXPECT_FALSE(ner::trim_date(decade, d));
+  NamedEntity org{1, 5, EntityType::kOrg};
+  EXPECT_FALSE(ner::trim_date(s, org));
+  const Sentence end = tagged({{"the", Upos::kDet}, {"end", Upos::kNoun}, {"of", Upos::kAdp},
+                               {"the", Upos::kDet}, {"war", Upos::kNoun}});
+  NamedEntity e{0, 5, EntityType::kDate};
+  ASSERT_TRUE(ner::trim_date(end, e));
+  EXPECT_EQ(e.first, e.last);
+}
+
 TEST(Ner, KeepsTheEllipticalPossessiveOfBusinessNames) {
   const ner::NerResources r;
   auto with_pos = [](Sentence s) {
