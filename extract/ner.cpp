@@ -276,40 +276,74 @@ bool trim_date(const Sentence& sentence, NamedEntity& e) {
   if (e.type != EntityType::kDate || e.last - e.first < 2) return false;
   const auto& tokens = sentence.tokens;
   int last = e.last;
-  for (int k = e.first + 1; k < e.last; ++k) {
-    const Token& t = tokens[k];
-    // Lower-case words only: "the 1990s", "500 BCE" are times.
-    if (t.upos != Upos::kNoun || first_case(t.form) != LetterCase::kLower) continue;
-    if (std::any_of(t.form.begin(), t.form.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      continue;
-    }
-    if (is_time_word(fold_case(t.lemma.empty() ? t.form : t.lemma))) continue;
-    last = k;
-    break;
-  }
-  if (last == e.last) return false;
   auto dangling = [&](int i) {
     const Upos u = tokens[i].upos;
     return u == Upos::kAdp || u == Upos::kDet || u == Upos::kCconj || u == Upos::kPunct ||
            u == Upos::kPart;
   };
+  auto has_digit = [](const std::string& form) {
+    return std::any_of(form.begin(), form.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  for (int k = e.first + 1; k < e.last; ++k) {
+    const Token& t = tokens[k];
+    // A preposition before a proper noun that is no month or day: "[April] in New York",
+    // not "the Fourth of July".
+    if (t.upos == Upos::kAdp) {
+      int next = k + 1;
+      while (next < e.last && tokens[next].upos == Upos::kDet) ++next;
+      const bool proper = next < e.last && (tokens[next].upos == Upos::kPropn ||
+                                            tokens[next].xpos == Xpos::kNNP ||
+                                            tokens[next].xpos == Xpos::kNNPS);
+      if (proper && !has_digit(tokens[next].form) &&
+          !is_calendar_name(fold_case(tokens[next].form))) {
+        last = k;
+        break;
+      }
+      continue;
+    }
+    // Lower-case words only: "the 1990s", "500 BCE" are times.
+    if (t.upos != Upos::kNoun || first_case(t.form) != LetterCase::kLower) continue;
+    if (has_digit(t.form)) continue;
+    if (is_time_word(fold_case(t.lemma.empty() ? t.form : t.lemma))) continue;
+    last = k;
+    break;
+  }
   while (last > e.first && dangling(last - 1)) --last;
+  if (last == e.last) return false;
   e.last = last;
   return true;
 }
 
-void reclaim_freed_words(const Sentence& sentence, const std::vector<bool>& freed,
-                         std::vector<NamedEntity>& entities) {
+std::vector<NamedEntity> reclaim_freed_words(const Sentence& sentence,
+                                             const std::vector<bool>& freed,
+                                             std::vector<NamedEntity>& entities) {
   const auto& tokens = sentence.tokens;
+  const int n = static_cast<int>(tokens.size());
+  auto proper = [&](int i) {
+    return freed[i] && (tokens[i].upos == Upos::kPropn || tokens[i].xpos == Xpos::kNNP ||
+                        tokens[i].xpos == Xpos::kNNPS);
+  };
+  std::vector<bool> taken(n, false);
   for (size_t k = 0; k < entities.size(); ++k) {
     NamedEntity& e = entities[k];
-    if (e.type == EntityType::kDate) continue;
-    const int floor = k > 0 ? entities[k - 1].last : 0;
-    while (e.first > floor && freed[e.first - 1] &&
-           (tokens[e.first - 1].xpos == Xpos::kNNP || tokens[e.first - 1].xpos == Xpos::kNNPS)) {
-      --e.first;
+    if (e.type != EntityType::kDate) {
+      const int floor = k > 0 ? entities[k - 1].last : 0;
+      while (e.first > floor && proper(e.first - 1)) --e.first;
     }
+    for (int i = e.first; i < e.last; ++i) taken[i] = true;
   }
+  std::vector<NamedEntity> left;
+  for (int i = 0; i < n;) {
+    if (taken[i] || !proper(i)) {
+      ++i;
+      continue;
+    }
+    int j = i + 1;
+    while (j < n && !taken[j] && proper(j)) ++j;
+    left.push_back({i, j, EntityType::kOther});
+    i = j;
+  }
+  return left;
 }
 
 bool elliptical_possessive(const Sentence& sentence, const NamedEntity& e) {
@@ -407,7 +441,12 @@ void Ner::annotate(std::vector<Sentence>& sentences) const {
       raw.erase(std::remove_if(raw.begin(), raw.end(),
                                [](const NamedEntity& e) { return e.first >= e.last; }),
                 raw.end());
-      ner::reclaim_freed_words(s, freed, raw);
+      for (NamedEntity e : ner::reclaim_freed_words(s, freed, raw)) {
+        e.type = ner::retype_span(weights_, scratch, e, classes, {});
+        raw.push_back(e);
+      }
+      std::sort(raw.begin(), raw.end(),
+                [](const NamedEntity& a, const NamedEntity& b) { return a.first < b.first; });
     }
     for (NamedEntity& e : raw) {
       if (ner::trim_common_head(s, e)) {

@@ -87,14 +87,18 @@ bool trim_common_head(const Sentence& sentence, NamedEntity& entity);
 
 // A date the model ran on into a phrase that is no time ("[April meeting in New] York") ends
 // before its first lower-case common noun that is not a time word ("week", "morning"; extract/
-// word_classes.h), without the prepositions, articles and punctuation left at its end; a
-// date with nothing left is dropped. Returns whether `entity` changed (false for other types).
+// word_classes.h) or its first preposition before a proper noun that is no month or day
+// ("[April] in New York"; not "the Fourth of July"), and no date ends in a preposition, article, conjunction or punctuation
+// ("[April in] New York"); a date with nothing left is dropped. Returns whether `entity` changed (false for other types).
 bool trim_date(const Sentence& sentence, NamedEntity& entity);
 
 // After trim_date freed words (`freed`, per word): a name right after them takes back the
-// proper nouns (PTB NNP/NNPS) among them that touch it ("New" of "New York").
-void reclaim_freed_words(const Sentence& sentence, const std::vector<bool>& freed,
-                         std::vector<NamedEntity>& entities);
+// proper nouns (PTB NNP/NNPS) among them that touch it ("New" of "New York"); the runs of
+// freed proper nouns left over are returned as names of their own (type kOther: the caller
+// types them with the model's scores; "[April] in [New York]").
+std::vector<NamedEntity> reclaim_freed_words(const Sentence& sentence,
+                                             const std::vector<bool>& freed,
+                                             std::vector<NamedEntity>& entities);
 
 void trim_entities(const Sentence& sentence, const NerResources& resources,
                    std::vector<NamedEntity>& entities);

@@ -355,6 +355,18 @@ class Builder {
             for (int e : found) along_.push_back(e);
             break;
           }
+          // "in April in New York" read as one phrase: the place hung on the date is the
+          // clause's place too.
+          if (const int d = entity_at(s, p.head); d >= 0 && type_of(d) == EntityType::kDate) {
+            for (int g : t.children(p.head)) {
+              const int y = entity_at(s, g);
+              const int mg = marker(t, g);
+              if (y >= 0 && t.base(g) == Deprel::kNmod && type_of(y) == EntityType::kLocation &&
+                  mg >= 0 && is_place_preposition(t.lemma(mg))) {
+                places.push_back(y);
+              }
+            }
+          }
           for (int e : found) {
             if (type_of(e) == EntityType::kDate ||
                 (role == ArgumentRole::kTime && type_of(e) == EntityType::kOther)) {

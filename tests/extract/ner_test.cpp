@@ -172,9 +172,15 @@ TEST(Ner, ADateEndsBeforeACommonNounThatIsNoTimeAndTheNameAfterTakesItsWordsBack
   EXPECT_EQ(spans[0].last, 2);
   std::vector<bool> freed(s.tokens.size(), false);
   for (int i = 2; i < 5; ++i) freed[i] = true;
-  ner::reclaim_freed_words(s, freed, spans);
+  EXPECT_TRUE(ner::reclaim_freed_words(s, freed, spans).empty());
   EXPECT_EQ(spans[1].first, 4);  // "New York"
   EXPECT_EQ(spans[1].last, 6);
+  // Without a name after them, freed proper nouns are a name of their own, to be typed.
+  std::vector<NamedEntity> alone = {{1, 2, EntityType::kDate}};
+  const auto left = ner::reclaim_freed_words(s, freed, alone);
+  ASSERT_EQ(left.size(), 1u);
+  EXPECT_EQ(left[0].first, 4);
+  EXPECT_EQ(left[0].last, 5);
   // Time words, decades, eras and other types are left alone; a date of only a noun's
   // article goes ("[the end] of the war" -> nothing).
   const Sentence week = tagged({{"last", Upos::kAdj}, {"week", Upos::kNoun}});
@@ -183,6 +189,18 @@ TEST(Ner, ADateEndsBeforeACommonNounThatIsNoTimeAndTheNameAfterTakesItsWordsBack
   const Sentence decade = tagged({{"the", Upos::kDet}, {"1990s", Upos::kNoun}});
   NamedEntity d{0, 2, EntityType::kDate};
   EXPECT_FALSE(ner::trim_date(decade, d));
+  const Sentence april = tagged({{"April", Upos::kPropn}, {"in", Upos::kAdp},
+                                 {"New", Upos::kPropn}, {"York", Upos::kPropn}});
+  NamedEntity a{0, 2, EntityType::kDate};
+  ASSERT_TRUE(ner::trim_date(april, a));
+  EXPECT_EQ(a.last, 1);
+  NamedEntity whole{0, 4, EntityType::kDate};
+  ASSERT_TRUE(ner::trim_date(april, whole));
+  EXPECT_EQ(whole.last, 1);
+  const Sentence july = tagged({{"the", Upos::kDet}, {"Fourth", Upos::kPropn},
+                                {"of", Upos::kAdp}, {"July", Upos::kPropn}});
+  NamedEntity j{0, 4, EntityType::kDate};
+  EXPECT_FALSE(ner::trim_date(july, j));
   NamedEntity org{1, 5, EntityType::kOrg};
   EXPECT_FALSE(ner::trim_date(s, org));
   const Sentence end = tagged({{"the", Upos::kDet}, {"end", Upos::kNoun}, {"of", Upos::kAdp},
