@@ -642,6 +642,28 @@ Lavrov Lavrov PROPN NNP 2 obl SpaceAfter=No
   EXPECT_THAT(f, Not(Contains("Officials hold Lavrov")));
 }
 
+TEST(Triples, APlaceHungOnTheClausesDateIsTheEventsPlace) {
+  // "in April in New York" parsed as one phrase, New York under April.
+  const DocumentResult r = extract(R"(
+# entities = Lavrov:PERSON; April:DATE; New York:LOCATION
+Lavrov Lavrov PROPN NNP 2 nsubj
+spent spend VERB VBD 0 root
+hours hour NOUN NNS 2 obj
+at at ADP IN 6 case
+the the DET DT 6 det
+meeting meeting NOUN NN 2 obl
+in in ADP IN 8 case
+April April PROPN NNP 2 obl
+in in ADP IN 11 case
+New New PROPN NNP 11 compound
+York York PROPN NNP 8 nmod SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("meeting date April"));
+  EXPECT_THAT(f, Contains("meeting place New York"));
+}
+
 TEST(Triples, EventThatInvolvesSomeoneMeansTheyTookPart) {
   const DocumentResult r = extract(R"(
 # entities = Haass:PERSON
