@@ -621,9 +621,32 @@ class Builder {
       if (sa != sb) return sa;
       return a.head < b.head;
     });
-    // Only one subject: keep the first (a parse with two is wrong somewhere).
+    // Only one subject (a parse with two is wrong somewhere). A second one between the first
+    // and the verb that carries a conjunction is the rest of a list the parser cut off
+    // ("Haass, a diplomat, Kupchan, and Graham have participated"; "X and his staff"); any
+    // other (an apposition, a split compound) becomes an adverbial.
     for (size_t j = 1; j < parts.size(); ++j) {
-      if (parts[j].part == Part::kSubject) parts[j].part = Part::kAdverbial;
+      if (parts[j].part != Part::kSubject) continue;
+      Constituent& first = parts[0];
+      const Constituent& other = parts[j];
+      bool conjunction = false;
+      for (int k : other.conjuncts) conjunction = conjunction || t_.has_child(k, Deprel::kCc);
+      if (first.part == Part::kSubject && conjunction && other.marker < 0 &&
+          first.head < other.head &&
+          other.head < c.predicate && is_nominal(t_.upos(first.head)) &&
+          is_nominal(t_.upos(other.head))) {
+        first.conjuncts.insert(first.conjuncts.end(), other.conjuncts.begin(),
+                               other.conjuncts.end());
+        first.conjunct_words.insert(first.conjunct_words.end(), other.conjunct_words.begin(),
+                                    other.conjunct_words.end());
+        first.words.insert(first.words.end(), other.words.begin(), other.words.end());
+        std::sort(first.words.begin(), first.words.end());
+        first.words.erase(std::unique(first.words.begin(), first.words.end()), first.words.end());
+        parts.erase(parts.begin() + static_cast<std::ptrdiff_t>(j));
+        --j;
+        continue;
+      }
+      parts[j].part = Part::kAdverbial;
     }
     c.constituents = std::move(parts);
   }

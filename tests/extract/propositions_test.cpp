@@ -162,6 +162,37 @@ Graham Graham PROPN NNP 13 appos SpaceAfter=No
   EXPECT_THAT(t, Not(Contains("is | a diplomat, and officials along with an expert | Haass")));
 }
 
+// Two subjects before the verb, the second with a conjunction: the parser cut a list in two.
+// Without the conjunction (an apposition) the second is no subject.
+TEST(Propositions, ASecondSubjectWithAConjunctionIsTheRestOfTheList) {
+  const auto t = tuples(R"(
+Haass Haass PROPN NNP 8 nsubj SpaceAfter=No
+, , PUNCT , 3 punct
+Kupchan Kupchan PROPN NNP 8 nsubj SpaceAfter=No
+, , PUNCT , 6 punct
+and and CCONJ CC 6 cc
+Graham Graham PROPN NNP 3 conj
+have have AUX VBP 8 aux
+participated participate VERB VBN 0 root
+in in ADP IN 10 case
+talks talk NOUN NNS 8 obl SpaceAfter=No
+. . PUNCT . 8 punct
+)");
+  EXPECT_THAT(t, Contains("have participated in | Haass | talks"));
+  EXPECT_THAT(t, Contains("have participated in | Kupchan | talks"));
+  EXPECT_THAT(t, Contains("have participated in | Graham | talks"));
+  const auto apposition = tuples(R"(
+Mark Mark PROPN NNP 5 nsubj SpaceAfter=No
+, , PUNCT , 4 punct
+the the DET DT 4 det
+presenters presenter NOUN NNS 5 nsubj
+made make VERB VBD 0 root
+it it PRON PRP 5 obj SpaceAfter=No
+. . PUNCT . 5 punct
+)");
+  EXPECT_THAT(apposition, Not(Contains("made | the presenters | it")));
+}
+
 TEST(Propositions, ControlledInfinitiveJoinsTheRelation) {
   EXPECT_THAT(tuples(R"(
 Lavrov Lavrov PROPN NNP 2 nsubj
