@@ -632,9 +632,8 @@ class Builder {
       bool conjunction = false;
       for (int k : other.conjuncts) conjunction = conjunction || t_.has_child(k, Deprel::kCc);
       if (first.part == Part::kSubject && conjunction && other.marker < 0 &&
-          first.head < other.head &&
-          other.head < c.predicate && is_nominal(t_.upos(first.head)) &&
-          is_nominal(t_.upos(other.head))) {
+          first.head < other.head && other.head < c.predicate &&
+          is_nominal(t_.upos(first.head)) && is_nominal(t_.upos(other.head))) {
         first.conjuncts.insert(first.conjuncts.end(), other.conjuncts.begin(),
                                other.conjuncts.end());
         first.conjunct_words.insert(first.conjunct_words.end(), other.conjunct_words.begin(),

@@ -88,8 +88,9 @@ bool trim_common_head(const Sentence& sentence, NamedEntity& entity);
 // A date the model ran on into a phrase that is no time ("[April meeting in New] York") ends
 // before its first lower-case common noun that is not a time word ("week", "morning"; extract/
 // word_classes.h) or its first preposition before a proper noun that is no month or day
-// ("[April] in New York"; not "the Fourth of July"), and no date ends in a preposition, article, conjunction or punctuation
-// ("[April in] New York"); a date with nothing left is dropped. Returns whether `entity` changed (false for other types).
+// ("[April] in New York"; not "the Fourth of July"), and no date ends in a preposition,
+// article, conjunction or punctuation ("[April in] New York"); a date with nothing left is
+// dropped. Returns whether `entity` changed (always false for other types).
 bool trim_date(const Sentence& sentence, NamedEntity& entity);
 
 // After trim_date freed words (`freed`, per word): a name right after them takes back the

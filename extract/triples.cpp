@@ -327,14 +327,7 @@ class Builder {
             const int mw = marker(t, w);
             if (type_of(x) == EntityType::kDate && mw >= 0 && is_time_preposition(t.lemma(mw))) {
               dates.push_back(x);
-              for (int g : t.children(w)) {
-                const int y = entity_at(s, g);
-                const int mc = marker(t, g);
-                if (y >= 0 && t.base(g) == Deprel::kNmod && type_of(y) == EntityType::kLocation &&
-                    mc >= 0 && is_place_preposition(t.lemma(mc))) {
-                  places.push_back(y);
-                }
-              }
+              places_on(s, w, places);
             }
           }
           ArgumentRole role = p.role;
@@ -358,14 +351,7 @@ class Builder {
           // "in April in New York" read as one phrase: the place hung on the date is the
           // clause's place too.
           if (const int d = entity_at(s, p.head); d >= 0 && type_of(d) == EntityType::kDate) {
-            for (int g : t.children(p.head)) {
-              const int y = entity_at(s, g);
-              const int mg = marker(t, g);
-              if (y >= 0 && t.base(g) == Deprel::kNmod && type_of(y) == EntityType::kLocation &&
-                  mg >= 0 && is_place_preposition(t.lemma(mg))) {
-                places.push_back(y);
-              }
-            }
+            places_on(s, p.head, places);
           }
           for (int e : found) {
             if (type_of(e) == EntityType::kDate ||
@@ -555,6 +541,20 @@ class Builder {
     std::string title = role.qualifier.empty() ? role.title : role.qualifier + " " + role.title;
     auto& titles = entities_[static_cast<size_t>(entity)].titles;
     if (std::find(titles.begin(), titles.end(), title) == titles.end()) titles.push_back(title);
+  }
+
+  // The places hung on date word `date` of sentence `s` ("April in New York"): nmod children
+  // that are locations after a place preposition.
+  void places_on(int s, int date, std::vector<int>& places) const {
+    const DependencyTree& t = trees_[s];
+    for (int g : t.children(date)) {
+      const int y = entity_at(s, g);
+      const int mg = marker(t, g);
+      if (y >= 0 && t.base(g) == Deprel::kNmod && type_of(y) == EntityType::kLocation &&
+          mg >= 0 && is_place_preposition(t.lemma(mg))) {
+        places.push_back(y);
+      }
+    }
   }
 
   // Roles in titles and appositions; participants, places and dates of event nouns.
