@@ -13,6 +13,7 @@ namespace kg::extract {
 namespace {
 
 using ::testing::Contains;
+using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 
@@ -159,7 +160,11 @@ Graham Graham PROPN NNP 13 appos SpaceAfter=No
 )");
   EXPECT_THAT(t, Contains("is | a diplomat | Haass"));
   EXPECT_THAT(t, Contains("is | an expert | Graham"));
-  EXPECT_THAT(t, Not(Contains("is | a diplomat, and officials along with an expert | Haass")));
+  for (const std::string& tuple : t) {
+    if (tuple.rfind("is | ", 0) == 0) {
+      EXPECT_THAT(tuple, Not(HasSubstr("officials")));
+    }
+  }
 }
 
 // Two subjects before the verb, the second with a conjunction: the parser cut a list in two.
