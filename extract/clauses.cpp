@@ -645,6 +645,30 @@ class Builder {
         --j;
         continue;
       }
+      if (first.part == Part::kSubject && split_noun_phrase(first, other, c.predicate)) {
+        // "Kestrel Mining chief executive Jonas Ferreira resigned": one noun phrase the
+        // parser cut into subjects; English heads come last, so the nearer one is the
+        // subject and what comes before it (the constituents in between included) modifies
+        // it.
+        const int from = first.words.front();
+        const int to = other.words.front();
+        Constituent subject = other;
+        parts.erase(std::remove_if(parts.begin(), parts.end(),
+                                   [&](const Constituent& p) {
+                                     return !p.words.empty() && p.words.front() >= from &&
+                                            p.words.back() < to;
+                                   }),
+                    parts.end());
+        for (Constituent& p : parts) {
+          if (p.head == subject.head) p = subject;
+        }
+        std::stable_sort(parts.begin(), parts.end(),
+                         [&](const Constituent& a, const Constituent& b) {
+                           return (a.head == subject.head) > (b.head == subject.head);
+                         });
+        j = 0;
+        continue;
+      }
       parts[j].part = Part::kAdverbial;
     }
     c.constituents = std::move(parts);
@@ -730,6 +754,34 @@ class Builder {
       c.type = ClauseType::kSVO;
       clauses_.push_back(std::move(c));
     }
+  }
+
+  // Two subjects, one right after the other with only nouns, names and adjectives from the
+  // first's start to the second's end, neither a time nor a pronoun: one noun phrase cut in
+  // two ("[Kestrel Mining] chief executive [Jonas Ferreira] resigned").
+  bool split_noun_phrase(const Constituent& first, const Constituent& second,
+                         int predicate) const {
+    if (first.words.empty() || second.words.empty() || first.marker >= 0 ||
+        second.marker >= 0 || first.conjuncts.size() > 1 || second.conjuncts.size() > 1) {
+      return false;
+    }
+    if (!(first.words.back() < second.words.front() && second.words.back() < predicate)) {
+      return false;
+    }
+    for (const Constituent* k : {&first, &second}) {
+      const Upos u = t_.upos(k->head);
+      if (!(u == Upos::kPropn || u == Upos::kNoun)) return false;
+      if (is_time_word(t_.lemma(k->head)) || is_year(t_.form(k->head))) return false;
+    }
+    for (int w = first.words.front(); w <= second.words.back(); ++w) {
+      const Upos u = t_.upos(w);
+      const bool leading_article = w == first.words.front() && u == Upos::kDet;
+      if (!(leading_article || u == Upos::kPropn || u == Upos::kNoun || u == Upos::kAdj ||
+            t_.form(w) == "-")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   bool is_nonfinite(int v) const {

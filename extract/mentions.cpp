@@ -118,6 +118,9 @@ class SentenceReader {
     }
     acronyms();
     pronouns();
+    for (size_t m = 0; m < names_found; ++m) {
+      if (out_[m].type == EntityType::kPerson) fronted_title(static_cast<int>(m));
+    }
     nominals();
     for (size_t m = 0; m < out_.size(); ++m) {
       if (out_[m].kind == MentionKind::kName) appositions(static_cast<int>(m));
@@ -227,8 +230,10 @@ class SentenceReader {
       if (e.type == EntityType::kPerson && is_role_noun(to_lower_ascii(t_.form(e.last - 1)))) {
         continue;
       }
+      // ("the director of the Northern Water Board" read as an event is the board all the
+      // same.)
       const bool named_type = e.type == EntityType::kPerson || e.type == EntityType::kLocation ||
-                              e.type == EntityType::kOther;
+                              e.type == EntityType::kEvent || e.type == EntityType::kOther;
       if (named_type && e.last - e.first >= 2 &&
           is_organisation_name_head(to_lower_ascii(t_.form(e.last - 1)))) {
         e.type = EntityType::kOrg;
@@ -512,6 +517,64 @@ class SentenceReader {
     r.qualifier = qualifier;
     r.organisation = organisation;
     mm.roles.push_back(std::move(r));
+  }
+
+  // "Its chief executive, Jonas Ferreira, said": a role phrase before the name and a comma
+  // that the parser hung on the name instead of making the name its apposition. The words
+  // from the start of the sentence (or a punctuation mark, conjunction or preposition) to
+  // the comma, all inside the name's phrase and with a role noun among them, are its title;
+  // a possessor there (a name or a pronoun, resolved later) is the organisation.
+  void fronted_title(int id) {
+    const NominalMention& m = out_[id];
+    const int comma = m.chunk_first - 1;
+    if (!m.roles.empty() || comma < 1 || t_.form(comma) != ",") return;
+    std::vector<char> inside(static_cast<size_t>(n_), 0);
+    int start = comma;
+    for (int k = comma - 1; k >= 0; --k) {
+      const int h = t_.head(k);
+      const Deprel b = t_.base(k);
+      const bool hangs = (h >= m.first && h < m.last) ||
+                         (h > k && h < comma && inside[static_cast<size_t>(h)]);
+      const bool modifier = b == Deprel::kAmod || b == Deprel::kCompound ||
+                            b == Deprel::kFlat || b == Deprel::kDet || b == Deprel::kNmod ||
+                            b == Deprel::kNummod || b == Deprel::kCase;
+      if (!hangs || !modifier || (is_punct(t_, k) && !is_hyphen(t_, k))) break;
+      inside[static_cast<size_t>(k)] = 1;
+      start = k;
+    }
+    if (start == comma) return;
+    if (start > 0) {
+      const int before = start - 1;
+      const Upos u = t_.upos(before);
+      if (!(is_punct(t_, before) || u == Upos::kCconj || u == Upos::kAdp ||
+            u == Upos::kSconj)) {
+        return;
+      }
+    }
+    std::vector<int> title_words;
+    int organisation = -1;
+    bool role = false;
+    for (int w = start; w < comma; ++w) {
+      const int other = word_mention_[w];
+      if (other >= 0 && other != id) {
+        const EntityType type = out_[other].type;
+        if (out_[other].kind == MentionKind::kPronoun || type == EntityType::kOrg ||
+            type == EntityType::kLocation || type == EntityType::kNorp) {
+          organisation = other;
+        }
+        continue;
+      }
+      if (t_.upos(w) == Upos::kDet || t_.base(w) == Deprel::kCase || is_punct(t_, w)) continue;
+      role |= is_role_noun(to_lower_ascii(t_.form(w))) || is_role_noun(t_.lemma(w));
+      title_words.push_back(w);
+    }
+    if (!role || title_words.empty()) return;
+    Role r;
+    r.title = join_words(t_, title_words);
+    r.relation = relation_of_title(t_, title_words);
+    r.organisation = organisation;
+    for (int w = start; w < comma; ++w) covered_[w] = 1;
+    out_[id].roles.push_back(std::move(r));
   }
 
   // ---- acronyms -------------------------------------------------------------------------

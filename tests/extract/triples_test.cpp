@@ -436,6 +436,116 @@ resigned resign VERB VBD 0 root SpaceAfter=No
   EXPECT_THAT(facts(r), Contains("Jonas Ferreira chief_executive_of Kestrel Mining"));
 }
 
+// The parser cut "Kestrel Mining chief executive Jonas Ferreira" into two subjects: the one
+// nearer the verb is the subject, the rest its title; the company did not question anyone.
+TEST(Triples, ANounPhraseCutIntoTwoSubjectsHasTheLastAsSubject) {
+  const DocumentResult r = extract(R"(
+# entities = Kestrel Mining:ORG; Jonas Ferreira:PERSON; Lena Sorensen:PERSON
+Kestrel Kestrel PROPN NNP 7 nsubj
+Mining Mining PROPN NNP 1 flat
+chief chief NOUN NN 7 obl:unmarked
+executive executive ADJ JJ 5 amod
+Jonas Jonas PROPN NNP 7 nsubj
+Ferreira Ferreira PROPN NNP 5 flat
+questioned question VERB VBD 0 root
+Lena Lena PROPN NNP 7 obj
+Sorensen Sorensen PROPN NNP 8 flat SpaceAfter=No
+. . PUNCT . 7 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("Jonas Ferreira question Lena Sorensen"));
+  EXPECT_THAT(f, Contains("Jonas Ferreira chief_executive_of Kestrel Mining"));
+  for (const std::string& fact : f) {
+    EXPECT_THAT(fact, Not(HasSubstr("Kestrel Mining question"))) << fact;
+    EXPECT_THAT(fact, Not(HasSubstr("question Jonas Ferreira"))) << fact;
+  }
+  // Separated by a comma the two are an apposition, not one phrase: no subject swap.
+  const DocumentResult apposition = extract(R"(
+# entities = Kestrel Mining:ORG; Lena Sorensen:PERSON
+Kestrel Kestrel PROPN NNP 5 nsubj
+Mining Mining PROPN NNP 1 flat SpaceAfter=No
+, , PUNCT , 4 punct
+owner owner NOUN NN 5 nsubj
+questioned question VERB VBD 0 root
+Lena Lena PROPN NNP 5 obj
+Sorensen Sorensen PROPN NNP 6 flat SpaceAfter=No
+. . PUNCT . 5 punct
+)");
+  EXPECT_THAT(facts(apposition), Contains("Kestrel Mining question Lena Sorensen"));
+}
+
+// "Its chief executive, Jonas Ferreira, said": the fronted role phrase hung on the name is
+// its title, and "its" is the company of the sentence before.
+TEST(Triples, FrontedRoleBeforeACommaIsTheNamesTitle) {
+  const DocumentResult r = extract(R"(
+# entities = Kestrel Mining:ORG
+Kestrel Kestrel PROPN NNP 3 nsubj
+Mining Mining PROPN NNP 1 flat
+denied deny VERB VBD 0 root
+responsibility responsibility NOUN NN 3 obj SpaceAfter=No
+. . PUNCT . 3 punct
+
+# entities = Jonas Ferreira:PERSON
+Its its PRON PRP$ 6 nmod:poss
+chief chief ADJ JJ 6 amod
+executive executive ADJ JJ 6 amod SpaceAfter=No
+, , PUNCT , 6 punct
+Jonas Jonas PROPN NNP 6 compound
+Ferreira Ferreira PROPN NNP 8 nsubj SpaceAfter=No
+, , PUNCT , 6 punct
+resigned resign VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 8 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Jonas Ferreira chief_executive_of Kestrel Mining"));
+  // Without a role noun the words before the comma are no title.
+  const DocumentResult plain = extract(R"(
+# entities = Kestrel Mining:ORG
+Kestrel Kestrel PROPN NNP 3 nsubj
+Mining Mining PROPN NNP 1 flat
+denied deny VERB VBD 0 root
+responsibility responsibility NOUN NN 3 obj SpaceAfter=No
+. . PUNCT . 3 punct
+
+# entities = Jonas Ferreira:PERSON
+Its its PRON PRP$ 5 nmod:poss
+new new ADJ JJ 5 amod SpaceAfter=No
+, , PUNCT , 5 punct
+Jonas Jonas PROPN NNP 5 compound
+Ferreira Ferreira PROPN NNP 7 nsubj SpaceAfter=No
+, , PUNCT , 5 punct
+resigned resign VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 7 punct
+)");
+  for (const std::string& fact : facts(plain)) {
+    EXPECT_THAT(fact, Not(HasSubstr("_of Kestrel Mining"))) << fact;
+  }
+}
+
+// NER read "Northern Water Board" as an event; a name ending in "Board" is an organisation.
+TEST(Triples, ANameEndingInAnOrganisationNounIsAnOrganisation) {
+  const DocumentResult r = extract(R"(
+# entities = Amara Nwosu:PERSON; Northern Water Board:EVENT
+Amara Amara PROPN NNP 11 nsubj
+Nwosu Nwosu PROPN NNP 1 flat SpaceAfter=No
+, , PUNCT , 4 punct
+director director NOUN NN 1 appos
+of of ADP IN 8 case
+Northern Northern ADJ NNP 7 amod
+Water Water PROPN NNP 8 compound
+Board Board PROPN NNP 4 nmod SpaceAfter=No
+, , PUNCT , 1 punct
+she she PRON PRP 11 nsubj
+said say VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 11 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Amara Nwosu director_of Northern Water Board"));
+  for (const Entity& e : r.entities) {
+    if (e.name == "Northern Water Board") {
+      EXPECT_EQ(e.type, EntityType::kOrg);
+    }
+  }
+}
+
 TEST(Triples, TitleInsideTheNerSpanIsStripped) {
   // NER that tags "NWB Director Amara Nwosu" as one person still gives the name alone.
   const DocumentResult r = extract(R"(
