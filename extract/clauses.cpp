@@ -756,9 +756,10 @@ class Builder {
     }
   }
 
-  // Two subjects, one right after the other with only nouns, names and adjectives from the
-  // first's start to the second's end, neither a time nor a pronoun: one noun phrase cut in
-  // two ("[Kestrel Mining] chief executive [Jonas Ferreira] resigned").
+  // Two subjects, one right after the other with only nouns, names and adjectives between
+  // them, no punctuation in the first, neither a time nor a pronoun: one noun phrase cut in
+  // two ("[Kestrel Mining] chief executive [Jonas Ferreira] resigned", "[a group of
+  // national security] [US officials] has held").
   bool split_noun_phrase(const Constituent& first, const Constituent& second,
                          int predicate) const {
     if (first.words.empty() || second.words.empty() || first.marker >= 0 ||
@@ -773,11 +774,12 @@ class Builder {
       if (!(u == Upos::kPropn || u == Upos::kNoun)) return false;
       if (is_time_word(t_.lemma(k->head)) || is_year(t_.form(k->head))) return false;
     }
-    for (int w = first.words.front(); w <= second.words.back(); ++w) {
+    for (int w : first.words) {
+      if (t_.upos(w) == Upos::kPunct && t_.form(w) != "-") return false;
+    }
+    for (int w = first.words.back(); w <= second.words.back(); ++w) {
       const Upos u = t_.upos(w);
-      const bool leading_article = w == first.words.front() && u == Upos::kDet;
-      if (!(leading_article || u == Upos::kPropn || u == Upos::kNoun || u == Upos::kAdj ||
-            t_.form(w) == "-")) {
+      if (!(u == Upos::kPropn || u == Upos::kNoun || u == Upos::kAdj || t_.form(w) == "-")) {
         return false;
       }
     }

@@ -22,6 +22,20 @@ const std::array<Deprel, kDeprelCount>& universal_table() {
 }  // namespace
 
 DependencyTree::DependencyTree(const Sentence& sentence) : sentence_(&sentence) {
+  std::vector<int> heads(sentence.tokens.size());
+  for (size_t i = 0; i < heads.size(); ++i) heads[i] = sentence.tokens[i].head - 1;
+  build(heads);
+}
+
+DependencyTree::DependencyTree(const Sentence& sentence, const std::vector<int>& heads)
+    : sentence_(&sentence) {
+  std::vector<int> h(sentence.tokens.size(), -1);
+  for (size_t i = 0; i < h.size() && i < heads.size(); ++i) h[i] = heads[i];
+  build(h);
+}
+
+void DependencyTree::build(const std::vector<int>& heads) {
+  const Sentence& sentence = *sentence_;
   const int n = static_cast<int>(sentence.tokens.size());
   const auto& table = universal_table();
   heads_.resize(n);
@@ -29,8 +43,8 @@ DependencyTree::DependencyTree(const Sentence& sentence) : sentence_(&sentence) 
   lemmas_.resize(n);
   for (int i = 0; i < n; ++i) {
     const Token& t = sentence.tokens[i];
-    const int h = t.head - 1;
-    heads_[i] = (t.head >= 1 && t.head <= n && h != i) ? h : -1;
+    const int h = heads[i];
+    heads_[i] = (h >= 0 && h < n && h != i) ? h : -1;
     base_[i] = table[static_cast<size_t>(t.deprel)];
     lemmas_[i] = to_lower_ascii(t.lemma.empty() ? t.form : t.lemma);
   }

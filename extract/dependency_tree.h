@@ -19,6 +19,9 @@ class DependencyTree {
   // heads do not form a tree (out of range, cycles), is read as a forest: every word whose
   // head is unusable becomes a root, so walking never loops.
   explicit DependencyTree(const Sentence& sentence);
+  // The same words with other heads (0-based, -1 for a root; one per word): a repaired
+  // tree (extract/tree_repair.h). Relations stay the sentence's.
+  DependencyTree(const Sentence& sentence, const std::vector<int>& heads);
 
   int size() const { return static_cast<int>(heads_.size()); }
   const Sentence& sentence() const { return *sentence_; }
@@ -62,6 +65,7 @@ class DependencyTree {
   }
 
  private:
+  void build(const std::vector<int>& heads);
   template <typename Skip>
   void collect(int i, std::vector<int>& out, const Skip& skip) const {
     out.push_back(i);

@@ -1,6 +1,7 @@
 #include "extract/extractor.h"
 
 #include "extract/dependency_tree.h"
+#include "extract/tree_repair.h"
 
 namespace kg::extract {
 
@@ -10,7 +11,7 @@ DocumentResult Extractor::extract(Document document) const {
   const Document& doc = result.document;
   std::vector<DependencyTree> trees;
   trees.reserve(doc.sentences.size());
-  for (const Sentence& s : doc.sentences) trees.emplace_back(s);
+  for (const Sentence& s : doc.sentences) trees.push_back(repaired_tree(s));
   const std::vector<NominalMention> mentions = mentions_.find(doc, trees);
   CoreferenceResult coref = coreference_.resolve(doc, trees, mentions);
   std::vector<std::vector<Clause>> clauses;

@@ -1,0 +1,19 @@
+#pragma once
+// Repairs of parser errors that extraction meets often and that the tree itself shows, applied
+// before mentions and clauses are read (kg parse prints the parser's own trees, unrepaired).
+// Each repair moves heads only; relations stay as the parser gave them.
+//
+// - A conjunct hung inside a non-restrictive relative clause that the comma before its
+//   conjunction has closed is a conjunct of the relative clause's antecedent: "talks with
+//   Russians, who are close to the Kremlin, and Sergey Lavrov" (Lavrov is no conjunct of the
+//   Kremlin). Later conjuncts of the same word move with it.
+
+#include "extract/dependency_tree.h"
+
+namespace kg::extract {
+
+// The sentence's tree with the repairs above (the parser's tree when none applies).
+// `sentence` must outlive the result.
+DependencyTree repaired_tree(const Sentence& sentence);
+
+}  // namespace kg::extract
