@@ -648,8 +648,17 @@ class SentenceReader {
       if (t_.base(c) == Deprel::kAppos) add_roles(c);
     }
     if (t_.base(top) == Deprel::kAppos && t_.head(top) >= 0 && word_mention_[t_.head(top)] < 0) {
+      const int title = t_.head(top);
       Role r;
-      if (read_role(t_, t_.head(top), out_, sentence_mentions(), r)) out_[id].roles.push_back(r);
+      if (read_role(t_, title, out_, sentence_mentions(), r)) out_[id].roles.push_back(r);
+      // "Europe expert Charles Kupchan, two fellows with the CFR" parsed with both the name
+      // and the second description in apposition to "expert": the later one describes the
+      // name too.
+      if (t_.upos(title) == Upos::kNoun && title < top) {
+        for (int c : t_.children(title)) {
+          if (c > top && t_.base(c) == Deprel::kAppos && word_mention_[c] < 0) add_roles(c);
+        }
+      }
     }
   }
 

@@ -521,6 +521,33 @@ resigned resign VERB VBD 0 root SpaceAfter=No
   }
 }
 
+// Both the name and a second description hang on the title noun as appositions: the second
+// describes the name as well.
+TEST(Triples, ASecondAppositionOfTheTitleDescribesTheName) {
+  const DocumentResult r = extract(R"(
+# entities = Lavrov:PERSON; Europe:LOCATION; Charles Kupchan:PERSON; Council on Foreign Relations:ORG
+Lavrov Lavrov PROPN NNP 2 nsubj
+met meet VERB VBD 0 root
+Europe Europe PROPN NNP 4 compound
+expert expert NOUN NN 2 obj
+Charles Charles PROPN NNP 4 appos
+Kupchan Kupchan PROPN NNP 5 flat SpaceAfter=No
+, , PUNCT , 9 punct
+two two NUM CD 9 nummod
+fellows fellow NOUN NNS 4 appos
+with with ADP IN 12 case
+the the DET DT 12 det
+Council Council PROPN NNP 9 nmod
+on on ADP IN 15 case
+Foreign Foreign ADJ NNP 15 amod
+Relations Relations PROPN NNPS 12 nmod SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("Charles Kupchan fellow_of Council on Foreign Relations"));
+  EXPECT_THAT(f, Contains("Charles Kupchan expert_of Europe"));
+}
+
 // NER read "Northern Water Board" as an event; a name ending in "Board" is an organisation.
 TEST(Triples, ANameEndingInAnOrganisationNounIsAnOrganisation) {
   const DocumentResult r = extract(R"(
