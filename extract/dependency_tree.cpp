@@ -23,29 +23,39 @@ const std::array<Deprel, kDeprelCount>& universal_table() {
 
 DependencyTree::DependencyTree(const Sentence& sentence) : sentence_(&sentence) {
   std::vector<int> heads(sentence.tokens.size());
-  for (size_t i = 0; i < heads.size(); ++i) heads[i] = sentence.tokens[i].head - 1;
-  build(heads);
+  std::vector<Deprel> deprels(sentence.tokens.size());
+  for (size_t i = 0; i < heads.size(); ++i) {
+    heads[i] = sentence.tokens[i].head - 1;
+    deprels[i] = sentence.tokens[i].deprel;
+  }
+  build(heads, deprels);
 }
 
-DependencyTree::DependencyTree(const Sentence& sentence, const std::vector<int>& heads)
+DependencyTree::DependencyTree(const Sentence& sentence, const std::vector<int>& heads,
+                               const std::vector<Deprel>& deprels)
     : sentence_(&sentence) {
   std::vector<int> h(sentence.tokens.size(), -1);
-  for (size_t i = 0; i < h.size() && i < heads.size(); ++i) h[i] = heads[i];
-  build(h);
+  std::vector<Deprel> d(sentence.tokens.size(), Deprel::kDep);
+  for (size_t i = 0; i < h.size(); ++i) {
+    h[i] = i < heads.size() ? heads[i] : -1;
+    d[i] = i < deprels.size() ? deprels[i] : sentence.tokens[i].deprel;
+  }
+  build(h, d);
 }
 
-void DependencyTree::build(const std::vector<int>& heads) {
+void DependencyTree::build(const std::vector<int>& heads, const std::vector<Deprel>& deprels) {
   const Sentence& sentence = *sentence_;
   const int n = static_cast<int>(sentence.tokens.size());
   const auto& table = universal_table();
   heads_.resize(n);
+  deprels_ = deprels;
   base_.resize(n);
   lemmas_.resize(n);
   for (int i = 0; i < n; ++i) {
     const Token& t = sentence.tokens[i];
     const int h = heads[i];
     heads_[i] = (h >= 0 && h < n && h != i) ? h : -1;
-    base_[i] = table[static_cast<size_t>(t.deprel)];
+    base_[i] = table[static_cast<size_t>(deprels[i])];
     lemmas_[i] = to_lower_ascii(t.lemma.empty() ? t.form : t.lemma);
   }
   // Break cycles: walk up from each word; a walk longer than n steps is in a cycle, and the

@@ -19,9 +19,10 @@ class DependencyTree {
   // heads do not form a tree (out of range, cycles), is read as a forest: every word whose
   // head is unusable becomes a root, so walking never loops.
   explicit DependencyTree(const Sentence& sentence);
-  // The same words with other heads (0-based, -1 for a root; one per word): a repaired
-  // tree (extract/tree_repair.h). Relations stay the sentence's.
-  DependencyTree(const Sentence& sentence, const std::vector<int>& heads);
+  // The same words with other heads (0-based, -1 for a root) and relations, one per word: a
+  // repaired tree (extract/tree_repair.h).
+  DependencyTree(const Sentence& sentence, const std::vector<int>& heads,
+                 const std::vector<Deprel>& deprels);
 
   int size() const { return static_cast<int>(heads_.size()); }
   const Sentence& sentence() const { return *sentence_; }
@@ -29,7 +30,7 @@ class DependencyTree {
 
   int head(int i) const { return heads_[static_cast<size_t>(i)]; }
   // The full relation ("nsubj:pass") and its universal part ("nsubj").
-  Deprel deprel(int i) const { return token(i).deprel; }
+  Deprel deprel(int i) const { return deprels_[static_cast<size_t>(i)]; }
   Deprel base(int i) const { return base_[static_cast<size_t>(i)]; }
   Upos upos(int i) const { return token(i).upos; }
   Xpos xpos(int i) const { return token(i).xpos; }
@@ -65,7 +66,7 @@ class DependencyTree {
   }
 
  private:
-  void build(const std::vector<int>& heads);
+  void build(const std::vector<int>& heads, const std::vector<Deprel>& deprels);
   template <typename Skip>
   void collect(int i, std::vector<int>& out, const Skip& skip) const {
     out.push_back(i);
@@ -77,6 +78,7 @@ class DependencyTree {
 
   const Sentence* sentence_;
   std::vector<int> heads_;
+  std::vector<Deprel> deprels_;
   std::vector<Deprel> base_;
   std::vector<int> depth_;
   std::vector<uint32_t> first_child_;  // CSR offsets into children_, size n + 1

@@ -719,8 +719,13 @@ class SentenceReader {
           b == Deprel::kFixed || b == Deprel::kGoeswith) {
         continue;
       }
-      // A role in apposition to a name or a copular predicate describes, it does not refer.
+      // A role in apposition to a name (or coordinated with one that is: "Haass, a diplomat
+      // and the president of the CFR") or a copular predicate describes, it does not refer.
       if (b == Deprel::kAppos && t_.head(h) >= 0 && word_mention_[t_.head(h)] >= 0) continue;
+      if (b == Deprel::kConj && t_.head(h) >= 0 && t_.base(t_.head(h)) == Deprel::kAppos &&
+          t_.head(t_.head(h)) >= 0 && word_mention_[t_.head(t_.head(h))] >= 0) {
+        continue;
+      }
       if (t_.has_child(h, Deprel::kCop)) continue;
       const std::string lemma(t_.lemma(h));
       const bool event = is_event_noun(lemma);

@@ -1,5 +1,6 @@
 #include "extract/tree_repair.h"
 
+#include <initializer_list>
 #include <vector>
 
 namespace kg::extract {
@@ -30,14 +31,76 @@ void span_before(const DependencyTree& t, int r, int limit, int& first, int& las
   }
 }
 
+bool has_child_of(const DependencyTree& t, int v, std::initializer_list<Deprel> rels) {
+  for (int c : t.children(v)) {
+    for (Deprel r : rels) {
+      if (t.base(c) == r) return true;
+    }
+  }
+  return false;
+}
+
+// "Richard Haass, a former diplomat ..., participated in these discussions" parsed with the
+// name as root and the verb as its participial modifier: a noun root without subject or
+// copula, and a past-tense or past-participle verb hung as acl on it (or on one of its
+// conjuncts) after it, with no subject, auxiliary or marker of its own. The verb becomes the
+// root; the root noun its subject, or, when the noun has a preposition ("In May, Director
+// Burns heard ..."), an oblique, with the noun the verb hung on as the subject.
+bool lost_main_verb(const DependencyTree& t, std::vector<int>& heads,
+                    std::vector<Deprel>& deprels) {
+  if (t.roots().size() != 1) return false;
+  const int r = t.roots()[0];
+  const Upos ru = t.upos(r);
+  if (!(ru == Upos::kNoun || ru == Upos::kPropn)) return false;
+  if (has_child_of(t, r, {Deprel::kNsubj, Deprel::kCsubj, Deprel::kCop})) return false;
+  int v = -1;
+  for (int w = r + 1; w < t.size() && v < 0; ++w) {
+    if (t.deprel(w) != Deprel::kAcl || t.upos(w) != Upos::kVerb) continue;
+    if (!(t.xpos(w) == Xpos::kVBD || t.xpos(w) == Xpos::kVBN)) continue;
+    const int h = t.head(w);
+    if (!(h == r || (t.head(h) == r && t.base(h) == Deprel::kConj)) || h > w) continue;
+    if (has_child_of(t, w, {Deprel::kNsubj, Deprel::kAux, Deprel::kMark, Deprel::kCsubj})) {
+      continue;
+    }
+    // A passive participle with its agent ("the talks, hosted by X") modifies the noun.
+    bool agent = false;
+    for (int c : t.children(w)) agent |= t.deprel(c) == Deprel::kOblAgent;
+    if (!agent) v = w;
+  }
+  if (v < 0) return false;
+  const int h = t.head(v);
+  const bool marked = has_child_of(t, r, {Deprel::kCase});
+  int subject = r;
+  if (marked) {
+    if (h == r) return false;
+    subject = h;
+    heads[static_cast<size_t>(r)] = v;
+    deprels[static_cast<size_t>(r)] = Deprel::kObl;
+  }
+  heads[static_cast<size_t>(v)] = -1;
+  deprels[static_cast<size_t>(v)] = Deprel::kRoot;
+  heads[static_cast<size_t>(subject)] = v;
+  deprels[static_cast<size_t>(subject)] = Deprel::kNsubj;
+  // What follows the verb belongs to the clause ("." and the like hung on the root noun).
+  for (int c : t.children(r)) {
+    if (c > v) heads[static_cast<size_t>(c)] = v;
+  }
+  return true;
+}
+
 }  // namespace
 
 DependencyTree repaired_tree(const Sentence& sentence) {
   DependencyTree t(sentence);
   const int n = t.size();
   std::vector<int> heads(static_cast<size_t>(n));
-  for (int i = 0; i < n; ++i) heads[static_cast<size_t>(i)] = t.head(i);
-  bool changed = false;
+  std::vector<Deprel> deprels(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    heads[static_cast<size_t>(i)] = t.head(i);
+    deprels[static_cast<size_t>(i)] = t.deprel(i);
+  }
+  bool changed = lost_main_verb(t, heads, deprels);
+  if (changed) t = DependencyTree(sentence, heads, deprels);
   for (int c = 0; c < n; ++c) {
     if (t.base(c) != Deprel::kConj || !is_nominal_word(t.upos(c))) continue;
     const int h = t.head(c);
@@ -61,7 +124,7 @@ DependencyTree repaired_tree(const Sentence& sentence) {
     changed = true;
   }
   if (!changed) return t;
-  return DependencyTree(sentence, heads);
+  return DependencyTree(sentence, heads, deprels);
 }
 
 }  // namespace kg::extract

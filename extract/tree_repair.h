@@ -1,8 +1,12 @@
 #pragma once
 // Repairs of parser errors that extraction meets often and that the tree itself shows, applied
 // before mentions and clauses are read (kg parse prints the parser's own trees, unrepaired).
-// Each repair moves heads only; relations stay as the parser gave them.
 //
+// - A main verb the parser hung as a participial modifier (acl) on a noun root that has no
+//   subject: "Richard Haass, a former diplomat ..., participated in the discussions"; "In May,
+//   CIA Director William Burns heard from officials". The verb becomes the root, the noun its
+//   subject (or, for a noun with a preposition, an oblique, and the noun the verb hung on the
+//   subject). A participle with an agent ("the talks, hosted by X") is left a modifier.
 // - A conjunct hung inside a non-restrictive relative clause that the comma before its
 //   conjunction has closed is a conjunct of the relative clause's antecedent: "talks with
 //   Russians, who are close to the Kremlin, and Sergey Lavrov" (Lavrov is no conjunct of the

@@ -96,5 +96,80 @@ Lavrov Lavrov PROPN NNP 9 conj SpaceAfter=No
   EXPECT_EQ(p.head(10), 8);
 }
 
+// The main verb hung as a participle on a root noun without subject.
+TEST(TreeRepair, AVerbHungOnASubjectlessNounRootIsTheMainVerb) {
+  constexpr std::string_view kParsed = R"(
+# entities = Richard Haass:PERSON; Council on Foreign Relations:ORG
+Richard Richard PROPN NNP 0 root
+Haass Haass PROPN NNP 1 flat SpaceAfter=No
+, , PUNCT , 6 punct
+a a DET DT 6 det
+former former ADJ JJ 6 amod
+diplomat diplomat NOUN NN 1 appos
+and and CCONJ CC 9 cc
+the the DET DT 9 det
+president president NOUN NN 6 conj
+of of ADP IN 12 case
+the the DET DT 12 det
+Council Council PROPN NNP 9 nmod
+on on ADP IN 15 case
+Foreign Foreign ADJ NNP 15 amod
+Relations Relations PROPN NNPS 12 nmod SpaceAfter=No
+, , PUNCT , 17 punct
+participated participate VERB VBN 1 acl
+in in ADP IN 19 case
+talks talk NOUN NNS 17 obl SpaceAfter=No
+. . PUNCT . 1 punct
+)";
+  const Document doc = testing::parsed_document(kParsed);
+  const DependencyTree t = repaired_tree(doc.sentences.at(0));
+  EXPECT_EQ(t.head(16), -1);
+  EXPECT_EQ(t.deprel(16), Deprel::kRoot);
+  EXPECT_EQ(t.head(0), 16);
+  EXPECT_EQ(t.deprel(0), Deprel::kNsubj);
+  EXPECT_EQ(t.head(19), 16);  // the full stop goes with the verb
+  EXPECT_EQ(t.head(5), 0);    // the apposition stays on the name
+  const auto f = facts(testing::extract(kParsed));
+  EXPECT_THAT(f, ::testing::Contains("Richard Haass participate_in talks"));
+  // The second, coordinated description of the apposition is a role too.
+  EXPECT_THAT(f, ::testing::Contains("Richard Haass president_of Council on Foreign Relations"));
+
+  // "In May, Burns heard from officials": the dated root becomes an oblique and the name
+  // the verb hung on its subject.
+  const Document dated = testing::parsed_document(R"(
+In in ADP IN 2 case
+May May PROPN NNP 0 root SpaceAfter=No
+, , PUNCT , 4 punct
+Burns Burns PROPN NNP 2 conj
+heard hear VERB VBN 4 acl
+from from ADP IN 7 case
+officials official NOUN NNS 5 obl SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  const DependencyTree d = repaired_tree(dated.sentences.at(0));
+  EXPECT_EQ(d.head(4), -1);
+  EXPECT_EQ(d.head(3), 4);
+  EXPECT_EQ(d.deprel(3), Deprel::kNsubj);
+  EXPECT_EQ(d.head(1), 4);
+  EXPECT_EQ(d.deprel(1), Deprel::kObl);
+}
+
+// A participle with an agent modifies its noun ("The talks, hosted by Sorensen."); so does one
+// under a root that has a subject.
+TEST(TreeRepair, AParticipleWithAnAgentStaysAModifier) {
+  const Document doc = testing::parsed_document(R"(
+The the DET DT 2 det
+talks talk NOUN NNS 0 root SpaceAfter=No
+, , PUNCT , 4 punct
+hosted host VERB VBN 2 acl
+by by ADP IN 6 case
+Sorensen Sorensen PROPN NNP 4 obl:agent SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  const DependencyTree t = repaired_tree(doc.sentences.at(0));
+  EXPECT_EQ(t.head(3), 1);
+  EXPECT_EQ(t.head(1), -1);
+}
+
 }  // namespace
 }  // namespace kg::extract
