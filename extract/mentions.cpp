@@ -749,7 +749,10 @@ class SentenceReader {
             if (is_punct(t_, w) && !is_hyphen(t_, w)) continue;
             if (cb != Deprel::kNummod) modifiers.push_back(to_lower_ascii(t_.form(w)));
             // Quantities and question words are not part of a name ("how many discussions").
-            if (is_quantifier(t_.lemma(w)) || t_.upos(w) == Upos::kAdv ||
+            // (An adverb joined by a hyphen is part of a compound: "back-channel talks".)
+            const bool hyphenated = (w + 1 < n_ && is_hyphen(t_, w + 1)) ||
+                                    (w > 0 && is_hyphen(t_, w - 1));
+            if (is_quantifier(t_.lemma(w)) || (t_.upos(w) == Upos::kAdv && !hyphenated) ||
                 t_.base(w) == Deprel::kCc || t_.xpos(w) == Xpos::kWRB) {
               continue;
             }

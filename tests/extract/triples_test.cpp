@@ -548,6 +548,26 @@ Relations Relations PROPN NNPS 12 nmod SpaceAfter=No
   EXPECT_THAT(f, Contains("Charles Kupchan expert_of Europe"));
 }
 
+// An adverb joined to a noun by a hyphen stays in the event's name; a question word and a
+// quantity do not.
+TEST(Triples, AHyphenatedAdverbStaysInAnEventName) {
+  const DocumentResult r = extract(R"(
+# entities = Lavrov:PERSON
+Lavrov Lavrov PROPN NNP 2 nsubj
+held hold VERB VBD 0 root
+how how ADV WRB 4 advmod
+many many ADJ JJ 8 amod
+back back ADV RB 7 compound SpaceAfter=No
+- - PUNCT HYPH 5 punct SpaceAfter=No
+channel channel NOUN NN 8 compound
+talks talk NOUN NNS 2 obj SpaceAfter=No
+? ? PUNCT . 2 punct
+)");
+  bool found = false;
+  for (const Entity& e : r.entities) found |= e.name == "back-channel talks";
+  EXPECT_TRUE(found) << ::testing::PrintToString(facts(r));
+}
+
 // NER read "Northern Water Board" as an event; a name ending in "Board" is an organisation.
 TEST(Triples, ANameEndingInAnOrganisationNounIsAnOrganisation) {
   const DocumentResult r = extract(R"(
