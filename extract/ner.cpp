@@ -196,6 +196,24 @@ void DocumentTypes::retype(const Sentence& sentence, std::vector<NamedEntity>& e
   }
 }
 
+EntityType gazetteer_type(const Sentence& sentence, const Gazetteer& gazetteer,
+                          const NamedEntity& entity) {
+  if (entity.type == EntityType::kDate || entity.first < 0 || entity.last <= entity.first ||
+      static_cast<size_t>(entity.last) > sentence.tokens.size()) {
+    return entity.type;
+  }
+  std::vector<std::string> folded;
+  for (int i = entity.first; i < entity.last; ++i) folded.push_back(fold_case(sentence.tokens[i].form));
+  const uint16_t whole =
+      gazetteer.find(Gazetteer::sequence_key(folded.data(), folded.size())) & 0xff;
+  if (whole == 0 || (whole & (whole - 1)) != 0) return entity.type;  // none, or several types
+  for (int t = 0; t < kNumTypes; ++t) {
+    const auto type = static_cast<EntityType>(t);
+    if (whole == name_bit(type) && type != EntityType::kDate) return type;
+  }
+  return entity.type;
+}
+
 void trim_entities(const Sentence& sentence, const NerResources& resources,
                    std::vector<NamedEntity>& entities) {
   const auto& tokens = sentence.tokens;
@@ -469,6 +487,9 @@ void Ner::annotate(std::vector<Sentence>& sentences) const {
   }
   for (Sentence& s : sentences) {
     if (options_.document_vote) types.retype(s, s.entities);
+    if (options_.gazetteer_types) {
+      for (NamedEntity& e : s.entities) e.type = ner::gazetteer_type(s, resources_.gazetteer, e);
+    }
     ner::trim_entities(s, resources_, s.entities);
   }
 }

@@ -29,6 +29,9 @@ struct NerOptions {
   // scores summed over its occurrences (one sense per discourse, as it were), and retype each
   // name with the evidence of all its words rather than its first.
   bool document_vote = true;
+  // A name found whole among the training names with a single type takes that type
+  // (gazetteer_type()).
+  bool gazetteer_types = true;
 };
 
 // A trained recogniser. Read-only after construction, so annotate() is thread-safe.
@@ -103,6 +106,14 @@ std::vector<NamedEntity> reclaim_freed_words(const Sentence& sentence,
 
 void trim_entities(const Sentence& sentence, const NerResources& resources,
                    std::vector<NamedEntity>& entities);
+
+// The type of `entity`'s words (case-folded) as a whole name of the training data when they
+// were a name of one type only there ("Israel": LOCATION; not "Washington", a person and a
+// place), else `entity.type`; dates keep theirs. The model has the gazetteer as a feature but,
+// trained where the list always holds the answer's own name, trusts it only in part: across
+// corpora the same weights then read "Israel said" as a person and a document vote spreads it.
+EntityType gazetteer_type(const Sentence& sentence, const Gazetteer& gazetteer,
+                          const NamedEntity& entity);
 
 // The score of each type for `span` (its words' class scores with that type's BILOU classes,
 // history included), after decode_classes() filled `scratch`.

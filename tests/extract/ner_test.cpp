@@ -102,6 +102,29 @@ TEST(Ner, TrimsTitlesAndPossessivesFromSpans) {
   EXPECT_EQ(spans[1].last, 1);  // titles are trimmed from PERSON spans only
 }
 
+TEST(Ner, ANameOfOneTypeInTheTrainingNamesTakesThatType) {
+  ner::Gazetteer g;
+  g.add({"israel"}, EntityType::kLocation, 0);
+  g.add({"israel"}, EntityType::kLocation, 1);
+  g.add({"washington"}, EntityType::kPerson, 0);
+  g.add({"washington"}, EntityType::kLocation, 1);
+  g.add({"new", "york", "times"}, EntityType::kOrg, 2);
+  g.finish();
+  Sentence s = tagged({{"Israel", Upos::kPropn}, {"and", Upos::kCconj},
+                       {"Washington", Upos::kPropn}, {"read", Upos::kVerb}, {"the", Upos::kDet},
+                       {"NEW", Upos::kPropn}, {"York", Upos::kPropn}, {"Times", Upos::kPropn},
+                       {"Monday", Upos::kPropn}});
+  EXPECT_EQ(ner::gazetteer_type(s, g, {0, 1, EntityType::kPerson}), EntityType::kLocation);
+  // Two types in the training names: the model's stays.
+  EXPECT_EQ(ner::gazetteer_type(s, g, {2, 3, EntityType::kPerson}), EntityType::kPerson);
+  // Whole names only, case-folded.
+  EXPECT_EQ(ner::gazetteer_type(s, g, {5, 8, EntityType::kLocation}), EntityType::kOrg);
+  EXPECT_EQ(ner::gazetteer_type(s, g, {5, 7, EntityType::kPerson}), EntityType::kPerson);
+  // Not in the list, or a date: unchanged.
+  EXPECT_EQ(ner::gazetteer_type(s, g, {8, 9, EntityType::kDate}), EntityType::kDate);
+  EXPECT_EQ(ner::gazetteer_type(s, g, {3, 4, EntityType::kOrg}), EntityType::kOrg);
+}
+
 TEST(Ner, ANameWrittenWithTheArticleIsNoPersonInItsDocument) {
   ner::NerResources r;
   r.titles = {"president"};
