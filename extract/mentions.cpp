@@ -238,6 +238,9 @@ class SentenceReader {
           is_organisation_name_head(to_lower_ascii(t_.form(e.last - 1)))) {
         e.type = EntityType::kOrg;
       }
+      if ((e.type == EntityType::kPerson || e.type == EntityType::kOther) && described_as_place(e)) {
+        e.type = EntityType::kLocation;
+      }
       if (e.type == EntityType::kPerson) {
         // At most two given names, each attached inside the name.
         int k = e.first;
@@ -389,6 +392,33 @@ class SentenceReader {
         covered_[w] = 1;
       }
     }
+  }
+
+  // "the capital, Nordby", "Nordby, a port town", "the town of Ashford": a name in apposition
+  // to a common noun of places, or that noun's "of" complement.
+  bool described_as_place(const NamedEntity& e) const {
+    int h = -1;  // the name's head: its word hung outside it
+    for (int w = e.first; w < e.last; ++w) {
+      if (t_.head(w) < e.first || t_.head(w) >= e.last) {
+        if (h >= 0) return false;
+        h = w;
+      }
+    }
+    if (h < 0) return false;
+    const auto place = [&](int w) {
+      return w >= 0 && t_.upos(w) == Upos::kNoun && is_place_noun(t_.lemma(w));
+    };
+    const int up = t_.head(h);
+    if (t_.base(h) == Deprel::kAppos && place(up)) return true;
+    if (t_.base(h) == Deprel::kNmod && place(up) && up < h) {
+      for (int c : t_.children(h)) {
+        if (t_.base(c) == Deprel::kCase && t_.lemma(c) == "of") return true;
+      }
+    }
+    for (int c : t_.children(h)) {
+      if (t_.base(c) == Deprel::kAppos && place(c)) return true;
+    }
+    return false;
   }
 
   // Extends a person's name leftwards over its noun phrase and reads the titles there.
@@ -614,7 +644,7 @@ class SentenceReader {
 
   void appositions(int id) {
     const int top = out_[id].chunk_top;
-    if (top < 0) return;
+    if (top < 0 || out_[id].type == EntityType::kDate) return;  // a date holds no role
     // The names this apposition describes: the name and, for a plural apposition, the names
     // coordinated with it ("Graham and Kupchan, two fellows with the CFR").
     auto add_roles = [&](int noun) {
@@ -752,14 +782,19 @@ class SentenceReader {
             // (An adverb joined by a hyphen is part of a compound: "back-channel talks".)
             const bool hyphenated = (w + 1 < n_ && is_hyphen(t_, w + 1)) ||
                                     (w > 0 && is_hyphen(t_, w - 1));
+            // Nor is a possessive pronoun ("its last strike" is the strike of whoever "its" is).
             if (is_quantifier(t_.lemma(w)) || (t_.upos(w) == Upos::kAdv && !hyphenated) ||
-                t_.base(w) == Deprel::kCc || t_.xpos(w) == Xpos::kWRB) {
+                t_.base(w) == Deprel::kCc || t_.xpos(w) == Xpos::kWRB ||
+                (t_.upos(w) == Upos::kPron && t_.deprel(w) == Deprel::kNmodPoss)) {
               continue;
             }
             pre.push_back(w);
           }
           const int named = word_mention_[c];
-          if (named >= 0) {
+          if (named >= 0 && out_[named].kind == MentionKind::kPronoun) {
+            // "its last strike": the pronoun's mention, which coreference resolves.
+            if (t_.deprel(c) == Deprel::kNmodPoss) possessor = named;
+          } else if (named >= 0) {
             const EntityType type = out_[named].type;
             if (type == EntityType::kDate) {
               date = named;
@@ -767,8 +802,6 @@ class SentenceReader {
                        type == EntityType::kNorp || type == EntityType::kLocation) {
               if (possessor < 0 || t_.deprel(c) == Deprel::kNmodPoss) possessor = named;
             }
-          } else if (t_.deprel(c) == Deprel::kNmodPoss && t_.upos(c) == Upos::kPron) {
-            possessor = -2 - c;  // a possessive pronoun, resolved once pronouns are known
           }
         }
       }
@@ -790,16 +823,11 @@ class SentenceReader {
       m.text = join_words(t_, words);
       m.key = lemma;
       m.modifiers = std::move(modifiers);
-      m.possessor = possessor >= -1 ? possessor : -1;
-      if (possessor < -1) pronoun_possessors_.push_back({static_cast<int>(out_.size()),
-                                                          -2 - possessor});
+      m.possessor = possessor;
       m.date = date;
       if (role && !definite && m.modifiers.empty()) continue;  // bare "officials"
       const int id = add(std::move(m));
       word_mention_[h] = id;
-    }
-    for (auto [event, word] : pronoun_possessors_) {
-      out_[event].possessor = word_mention_[word];
     }
   }
 
@@ -839,7 +867,6 @@ class SentenceReader {
   std::vector<int> word_mention_;  // the name or pronoun mention a word belongs to
   const std::set<std::string>& surnames_;
   std::vector<char> covered_;      // part of a name's noun phrase (titles included)
-  std::vector<std::pair<int, int>> pronoun_possessors_;
 };
 
 }  // namespace
@@ -867,7 +894,13 @@ bool read_role(const DependencyTree& t, int noun, const std::vector<NominalMenti
                const std::vector<int>& sentence_mentions, Role& role) {
   if (noun < 0) return false;
   const Upos u = t.upos(noun);
-  if (!(u == Upos::kNoun || (u == Upos::kPropn && is_role_noun(t.lemma(noun))))) return false;
+  // (A role noun the tagger read as an adjective or proper noun is one all the same: "chief
+  // executive"/JJ; a time is no role: "Nordby, next week".)
+  if (!(u == Upos::kNoun ||
+        ((u == Upos::kPropn || u == Upos::kAdj) && is_role_noun(t.lemma(noun))))) {
+    return false;
+  }
+  if (is_time_word(t.lemma(noun))) return false;
   auto mention_at = [&](int w) {
     for (int id : sentence_mentions) {
       const NominalMention& m = all[static_cast<size_t>(id)];

@@ -114,6 +114,14 @@ const WordSet& organisation_name_heads() {
   return set;
 }
 
+const WordSet& place_nouns() {
+  static const WordSet set(std::array<std::string_view, 22>{
+      "city", "town", "village", "capital", "country", "province", "region", "state",
+      "island", "port", "district", "county", "municipality", "suburb", "neighbourhood",
+      "neighborhood", "territory", "republic", "kingdom", "resort", "valley", "river"});
+  return set;
+}
+
 const WordSet& title_qualifiers() {
   static const WordSet set(std::array<std::string_view, 16>{
       "former", "current", "outgoing", "incoming", "then", "acting", "interim", "retired",
@@ -156,6 +164,7 @@ bool is_event_noun(std::string_view lemma) { return event_nouns().contains(lemma
 bool is_role_noun(std::string_view lemma) { return role_nouns().contains(lemma); }
 bool is_collective_noun(std::string_view lemma) { return collective_nouns().contains(lemma); }
 bool is_institution_noun(std::string_view lemma) { return institution_nouns().contains(lemma); }
+bool is_place_noun(std::string_view lemma) { return place_nouns().contains(lemma); }
 bool is_calendar_name(std::string_view lower) {
   static const WordSet set(std::array<std::string_view, 19>{
       "january", "february", "march", "april", "may", "june", "july", "august", "september",

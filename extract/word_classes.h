@@ -31,6 +31,9 @@ bool is_collective_noun(std::string_view lemma);
 // Nouns of institutions that a name before them turns into an organisation of their own
 // ("the Biden administration", "the Kremlin press office").
 bool is_institution_noun(std::string_view lemma);
+// Common nouns of places ("capital", "town", "province"): a name in apposition to one, or
+// their "of" complement, is a place ("the capital, Nordby"; "the town of Ashford").
+bool is_place_noun(std::string_view lemma);
 // Months and weekdays (lower case), the names of dates.
 bool is_calendar_name(std::string_view lower);
 // Last words (lower case) that make a capitalised name an organisation's ("Northern Water

@@ -568,6 +568,96 @@ talks talk NOUN NNS 2 obj SpaceAfter=No
   EXPECT_TRUE(found) << ::testing::PrintToString(facts(r));
 }
 
+// "Its last strike": the possessive pronoun is the event's participant once resolved, and no
+// part of the event's name.
+TEST(Triples, APossessivePronounOfAnEventIsItsParticipant) {
+  const DocumentResult r = extract(R"(
+# entities = Halden Dockers Union:ORG
+The the DET DT 4 det
+Halden Halden PROPN NNP 4 compound
+Dockers Dockers PROPN NNPS 4 compound
+Union Union PROPN NNP 5 nsubj
+struck strike VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 5 punct
+
+# entities = 2016:DATE
+Its its PRON PRP$ 3 nmod:poss
+last last ADJ JJ 3 amod
+strike strike NOUN NN 4 nsubj
+closed close VERB VBD 0 root
+the the DET DT 6 det
+port port NOUN NN 4 obj
+in in ADP IN 8 case
+2016 2016 NUM CD 4 obl SpaceAfter=No
+. . PUNCT . 4 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Halden Dockers Union participate_in last strike"));
+  for (const Entity& e : r.entities) EXPECT_THAT(e.name, Not(HasSubstr("Its")));
+}
+
+// "the capital, Nordby, next week": a name in apposition to a place noun is a place, and a
+// time in apposition is no title.
+TEST(Triples, ANameInAppositionToAPlaceNounIsAPlace) {
+  const DocumentResult r = extract(R"(
+# entities = Elena Varga:PERSON; Nordby:PERSON; next week:DATE
+Elena Elena PROPN NNP 3 nsubj
+Varga Varga PROPN NNP 1 flat
+met meet VERB VBD 0 root
+officials official NOUN NNS 3 obj
+in in ADP IN 7 case
+the the DET DT 7 det
+capital capital NOUN NN 3 obl SpaceAfter=No
+, , PUNCT , 9 punct
+Nordby Nordby PROPN NNP 7 appos SpaceAfter=No
+, , PUNCT , 12 punct
+next next ADJ JJ 12 amod
+week week NOUN NN 9 appos SpaceAfter=No
+. . PUNCT . 3 punct
+)");
+  for (const Entity& e : r.entities) {
+    if (e.name == "Nordby") {
+      EXPECT_EQ(e.type, EntityType::kLocation);
+      EXPECT_THAT(e.titles, IsEmpty());
+    }
+  }
+}
+
+// A role word the tagger read as an adjective still makes the apposition a title; a date in
+// apposition to a title takes none.
+TEST(Triples, AnAdjectiveTaggedRoleNounInAnAppositionIsATitle) {
+  const DocumentResult r = extract(R"(
+# entities = Daniel Brandt:PERSON
+The the DET DT 3 det
+chief chief ADJ JJ 3 amod
+executive executive ADJ JJ 7 nsubj SpaceAfter=No
+, , PUNCT , 5 punct
+Daniel Daniel PROPN NNP 3 appos
+Brandt Brandt PROPN NNP 5 flat SpaceAfter=No
+resigned resign VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 7 punct
+
+# entities = Friday:DATE; Maria Okafor:PERSON
+Talks talk NOUN NNS 2 nsubj
+collapsed collapse VERB VBD 0 root
+on on ADP IN 4 case
+Friday Friday PROPN NNP 2 obl SpaceAfter=No
+, , PUNCT , 7 punct
+union union NOUN NN 7 compound
+leader leader NOUN NN 4 appos
+Maria Maria PROPN NNP 7 appos
+Okafor Okafor PROPN NNP 8 flat SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  for (const Entity& e : r.entities) {
+    if (e.name == "Daniel Brandt") {
+      EXPECT_THAT(e.titles, Contains("chief executive"));
+    }
+    if (e.name == "Friday") {
+      EXPECT_THAT(e.titles, IsEmpty());
+    }
+  }
+}
+
 // NER read "Northern Water Board" as an event; a name ending in "Board" is an organisation.
 TEST(Triples, ANameEndingInAnOrganisationNounIsAnOrganisation) {
   const DocumentResult r = extract(R"(
