@@ -3,6 +3,8 @@
 #include <initializer_list>
 #include <vector>
 
+#include "extract/word_classes.h"
+
 namespace kg::extract {
 
 namespace {
@@ -88,6 +90,57 @@ bool lost_main_verb(const DependencyTree& t, std::vector<int>& heads,
   return true;
 }
 
+// "The talks collapsed on Friday, union leader Maria Okafor said." parsed with the speaker
+// hung on the words before the comma ("Friday") and the reporting verb left without a
+// subject: the noun phrase between the comma and the verb, none of it hung on the verb, is the
+// verb's subject, its last name (or noun) the head and the words before it a compound title.
+bool trailing_speaker(const DependencyTree& t, int v, std::vector<int>& heads,
+                      std::vector<Deprel>& deprels) {
+  if (t.upos(v) != Upos::kVerb || !is_reporting_verb(t.lemma(v)) || v < 2) return false;
+  if (has_child_of(t, v, {Deprel::kNsubj, Deprel::kCsubj, Deprel::kExpl})) return false;
+  bool reported_before = false;
+  for (int c : t.children(v)) {
+    reported_before |= c < v && (t.base(c) == Deprel::kCcomp || t.base(c) == Deprel::kParataxis);
+  }
+  if (!reported_before) return false;
+  const int last = v - 1;
+  const Upos lu = t.upos(last);
+  if (!(lu == Upos::kPropn || lu == Upos::kNoun)) return false;
+  int first = last;
+  while (first > 0) {
+    const Upos u = t.upos(first - 1);
+    if (!(u == Upos::kPropn || u == Upos::kNoun || u == Upos::kAdj || u == Upos::kDet)) break;
+    --first;
+  }
+  if (first < 1 || t.form(first - 1) != ",") return false;
+  for (int w = first; w <= last; ++w) {
+    if (t.head(w) == v) return false;
+  }
+  // The head: the first word of the run of proper nouns that ends the phrase ("Maria" of
+  // "Maria Okafor"), or the last noun.
+  int head = last;
+  if (lu == Upos::kPropn) {
+    while (head > first && t.upos(head - 1) == Upos::kPropn) --head;
+  }
+  heads[static_cast<size_t>(head)] = v;
+  deprels[static_cast<size_t>(head)] = Deprel::kNsubj;
+  for (int w = first; w <= last; ++w) {
+    if (w == head) continue;
+    const int h = t.head(w);
+    if (h >= first && h <= last && h != head) continue;  // inside the phrase already
+    heads[static_cast<size_t>(w)] = head;
+    if (w > head) {
+      deprels[static_cast<size_t>(w)] = Deprel::kFlat;
+    } else {
+      const Upos u = t.upos(w);
+      deprels[static_cast<size_t>(w)] = u == Upos::kDet   ? Deprel::kDet
+                                        : u == Upos::kAdj ? Deprel::kAmod
+                                                          : Deprel::kCompound;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 DependencyTree repaired_tree(const Sentence& sentence) {
@@ -100,6 +153,8 @@ DependencyTree repaired_tree(const Sentence& sentence) {
     deprels[static_cast<size_t>(i)] = t.deprel(i);
   }
   bool changed = lost_main_verb(t, heads, deprels);
+  // (One repair of the whole clause structure per sentence: both read the parser's tree.)
+  for (int v = 0; v < n && !changed; ++v) changed = trailing_speaker(t, v, heads, deprels);
   if (changed) t = DependencyTree(sentence, heads, deprels);
   for (int c = 0; c < n; ++c) {
     if (t.base(c) != Deprel::kConj || !is_nominal_word(t.upos(c))) continue;

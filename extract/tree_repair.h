@@ -7,6 +7,11 @@
 //   CIA Director William Burns heard from officials". The verb becomes the root, the noun its
 //   subject (or, for a noun with a preposition, an oblique, and the noun the verb hung on the
 //   subject). A participle with an agent ("the talks, hosted by X") is left a modifier.
+// - A reporting verb after its reported clause and without a subject, where the noun phrase
+//   between the last comma and the verb hangs elsewhere: "The talks collapsed on Friday, union
+//   leader Maria Okafor said" (Okafor hung on "Friday"). The phrase becomes the verb's
+//   subject, its name's first word the head and the words before it its compound title.
+//   (Only one of these two clause-level repairs per sentence: both read the parser's tree.)
 // - A conjunct hung inside a non-restrictive relative clause that the comma before its
 //   conjunction has closed is a conjunct of the relative clause's antecedent: "talks with
 //   Russians, who are close to the Kremlin, and Sergey Lavrov" (Lavrov is no conjunct of the

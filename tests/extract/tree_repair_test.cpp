@@ -171,5 +171,52 @@ Sorensen Sorensen PROPN NNP 4 obl:agent SpaceAfter=No
   EXPECT_EQ(t.head(1), -1);
 }
 
+// ", union leader Maria Okafor said." with the speaker hung on "Friday": the phrase after the
+// comma is the reporting verb's subject, and what Okafor said is attributed to her.
+TEST(TreeRepair, ATrailingSpeakerLeftWithoutItsVerbIsItsSubject) {
+  constexpr std::string_view kParsed = R"(
+# entities = Halden Union:ORG; Brandt:PERSON; Friday:DATE; Maria Okafor:PERSON
+Halden Halden PROPN NNP 2 compound
+Union Union PROPN NNP 3 nsubj
+met meet VERB VBD 11 ccomp
+Brandt Brandt PROPN NNP 3 obj
+on on ADP IN 6 case
+Friday Friday PROPN NNP 3 obl SpaceAfter=No
+, , PUNCT , 8 punct
+leader leader NOUN NN 6 appos
+Maria Maria PROPN NNP 8 appos
+Okafor Okafor PROPN NNP 9 flat
+said say VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 11 punct
+)";
+  const Document doc = testing::parsed_document(kParsed);
+  const DependencyTree t = repaired_tree(doc.sentences.at(0));
+  EXPECT_EQ(t.head(8), 10);  // Maria -> said
+  EXPECT_EQ(t.deprel(8), Deprel::kNsubj);
+  EXPECT_EQ(t.head(7), 8);   // leader -> Maria, a compound
+  EXPECT_EQ(t.deprel(7), Deprel::kCompound);
+  EXPECT_EQ(t.head(9), 8);   // Okafor stays flat under Maria
+  EXPECT_EQ(t.head(5), 2);   // Friday stays with "met"
+  EXPECT_EQ(t.children(5).size(), 1u);  // only its preposition: the appositions are gone
+  EXPECT_THAT(facts(testing::extract(kParsed)),
+              ::testing::Contains("Halden Union meet Brandt [by Maria Okafor]"));
+}
+
+// A reporting verb that has its subject, or no reported clause before it, is left alone.
+TEST(TreeRepair, AReportingVerbWithItsSubjectIsLeftAlone) {
+  const Document doc = testing::parsed_document(R"(
+Talks talk NOUN NNS 2 nsubj
+ended end VERB VBD 6 ccomp SpaceAfter=No
+, , PUNCT , 5 punct
+the the DET DT 5 det
+union union NOUN NN 6 nsubj
+said say VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 6 punct
+)");
+  const DependencyTree t = repaired_tree(doc.sentences.at(0));
+  EXPECT_EQ(t.head(4), 5);
+  EXPECT_EQ(t.head(3), 4);
+}
+
 }  // namespace
 }  // namespace kg::extract
