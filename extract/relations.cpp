@@ -72,8 +72,11 @@ std::string with_preposition(std::string relation, std::string_view preposition)
 
 NormalisedRelation normalise_relation(std::string relation, EntityType subject,
                                       EntityType object) {
-  static const std::array<std::pair<std::string_view, std::string_view>, 8> kSynonyms = {{
+  static const std::array<std::pair<std::string_view, std::string_view>, 10> kSynonyms = {{
       {"be_involve_in", "participate_in"},
+      // "the Russians involved in the talks": a participle modifying its noun.
+      {"involved_in", "participate_in"},
+      {"involve_in", "participate_in"},
       // "participated" parsed as a passive participle: the verb has no passive.
       {"be_participate_in", "participate_in"},
       {"be_take_part_in", "participate_in"},

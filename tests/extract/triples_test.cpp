@@ -568,6 +568,26 @@ talks talk NOUN NNS 2 obj SpaceAfter=No
   EXPECT_TRUE(found) << ::testing::PrintToString(facts(r));
 }
 
+// "the Russians involved in the talks" took part in them, also where the parser made the
+// participle an adjective with a subject.
+TEST(Triples, APersonInvolvedInAnEventTookPartInIt) {
+  const DocumentResult r = extract(R"(
+# entities = Russians:NORP; Lavrov:PERSON
+The the DET DT 2 det
+Russians Russian PROPN NNPS 3 nsubj
+involved involved ADJ JJ 0 root
+in in ADP IN 6 case
+the the DET DT 6 det
+talks talk NOUN NNS 3 obl SpaceAfter=No
+, , PUNCT , 10 punct
+along along ADP IN 10 case
+with with ADP IN 10 case
+Lavrov Lavrov PROPN NNP 3 obl SpaceAfter=No
+. . PUNCT . 3 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Russians participate_in talks"));
+}
+
 // "Its last strike": the possessive pronoun is the event's participant once resolved, and no
 // part of the event's name.
 TEST(Triples, APossessivePronounOfAnEventIsItsParticipant) {
