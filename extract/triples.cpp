@@ -110,7 +110,8 @@ class Builder {
     }
     // "a group of officials", "the likes of Lavrov": the group is its "of" complement.
     const std::string_view l = t.lemma(w);
-    if (is_collective_noun(l) || l == "like" || l == "member" || l == "some" || l == "one") {
+    if (is_collective_noun(l) || l == "like" || l == "likes" || l == "member" || l == "some" ||
+        l == "one") {
       for (int c : t.children(w)) {
         if (t.base(c) != Deprel::kNmod) continue;
         const int mk = marker(t, c);

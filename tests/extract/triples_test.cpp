@@ -588,6 +588,27 @@ Lavrov Lavrov PROPN NNP 3 obl SpaceAfter=No
   EXPECT_THAT(facts(r), Contains("Russians participate_in talks"));
 }
 
+// "meetings with the likes of Lavrov" (lemma "likes" or "like" as the tagger gives it): Lavrov
+// took part.
+TEST(Triples, TheLikesOfAPersonStandForThePerson) {
+  for (const std::string lemma : {"likes", "like"}) {
+    const DocumentResult r = extract(R"(
+# entities = Sergey Lavrov:PERSON
+officials official NOUN NNS 2 nsubj
+attended attend VERB VBD 0 root
+meetings meeting NOUN NNS 2 obj
+with with ADP IN 6 case
+the the DET DT 6 det
+likes )" + lemma + R"( NOUN NN 3 nmod
+of of ADP IN 8 case
+Sergey Sergey PROPN NNP 6 nmod
+Lavrov Lavrov PROPN NNP 8 flat SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+    EXPECT_THAT(facts(r), Contains("Sergey Lavrov participate_in meetings")) << lemma;
+  }
+}
+
 // "Its last strike": the possessive pronoun is the event's participant once resolved, and no
 // part of the event's name.
 TEST(Triples, APossessivePronounOfAnEventIsItsParticipant) {
