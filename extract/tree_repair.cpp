@@ -55,6 +55,35 @@ bool lost_main_verb(const DependencyTree& t, std::vector<int>& heads,
   const Upos ru = t.upos(r);
   if (!(ru == Upos::kNoun || ru == Upos::kPropn)) return false;
   if (has_child_of(t, r, {Deprel::kNsubj, Deprel::kCsubj, Deprel::kCop})) return false;
+  const bool marked = has_child_of(t, r, {Deprel::kCase});
+  // "According to a report, officials have discussed ...": a prepositional phrase is never a
+  // sentence's root; a clause with its own subject hung on it is the main clause.
+  if (marked) {
+    for (int c : t.children(r)) {
+      if (c < r || t.upos(c) != Upos::kVerb || !has_child_of(t, c, {Deprel::kNsubj})) continue;
+      const Deprel b = t.base(c);
+      if (!(b == Deprel::kAcl || b == Deprel::kParataxis || b == Deprel::kCcomp ||
+            b == Deprel::kDep || b == Deprel::kAppos || b == Deprel::kConj)) {
+        continue;
+      }
+      if (has_child_of(t, c, {Deprel::kMark})) continue;  // "... , so that they ..."
+      bool relative_pronoun = false;
+      for (int g : t.children(c)) {
+        const Upos u = t.upos(g);
+        relative_pronoun |= g < c && (u == Upos::kPron || u == Upos::kDet) &&
+                            (t.xpos(g) == Xpos::kWP || t.xpos(g) == Xpos::kWDT);
+      }
+      if (relative_pronoun) continue;
+      heads[static_cast<size_t>(c)] = -1;
+      deprels[static_cast<size_t>(c)] = Deprel::kRoot;
+      heads[static_cast<size_t>(r)] = c;
+      deprels[static_cast<size_t>(r)] = Deprel::kObl;
+      for (int k : t.children(r)) {
+        if (k > c) heads[static_cast<size_t>(k)] = c;
+      }
+      return true;
+    }
+  }
   int v = -1;
   for (int w = r + 1; w < t.size() && v < 0; ++w) {
     if (t.deprel(w) != Deprel::kAcl || t.upos(w) != Upos::kVerb) continue;
@@ -71,7 +100,6 @@ bool lost_main_verb(const DependencyTree& t, std::vector<int>& heads,
   }
   if (v < 0) return false;
   const int h = t.head(v);
-  const bool marked = has_child_of(t, r, {Deprel::kCase});
   int subject = r;
   if (marked) {
     if (h == r) return false;

@@ -6,7 +6,10 @@
 //   subject: "Richard Haass, a former diplomat ..., participated in the discussions"; "In May,
 //   CIA Director William Burns heard from officials". The verb becomes the root, the noun its
 //   subject (or, for a noun with a preposition, an oblique, and the noun the verb hung on the
-//   subject). A participle with an agent ("the talks, hosted by X") is left a modifier.
+//   subject). A participle with an agent ("the talks, hosted by X") is left a modifier. A
+//   prepositional phrase as root with a clause that has its own subject hung on it (no
+//   relative pronoun, no subordinator) is that clause's oblique: "According to a report,
+//   officials have discussed ...".
 // - A reporting verb after its reported clause and without a subject, where the noun phrase
 //   between the last comma and the verb hangs elsewhere: "The talks collapsed on Friday, union
 //   leader Maria Okafor said" (Okafor hung on "Friday"). The phrase becomes the verb's

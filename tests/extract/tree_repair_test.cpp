@@ -218,5 +218,42 @@ said say VERB VBD 0 root SpaceAfter=No
   EXPECT_EQ(t.head(3), 4);
 }
 
+// "According to a report, officials discussed talks." parsed with the report as root and the
+// main clause as its relative clause: the clause is the root, the phrase its oblique.
+TEST(TreeRepair, AClauseHungOnAPrepositionalRootIsTheMainClause) {
+  const Document doc = testing::parsed_document(R"(
+According accord VERB VBG 4 case
+to to ADP IN 1 fixed
+a a DET DT 4 det
+report report NOUN NN 0 root SpaceAfter=No
+, , PUNCT , 7 punct
+officials official NOUN NNS 7 nsubj
+discussed discuss VERB VBD 4 acl:relcl
+talks talk NOUN NNS 7 obj SpaceAfter=No
+. . PUNCT . 4 punct
+)");
+  const DependencyTree t = repaired_tree(doc.sentences.at(0));
+  EXPECT_EQ(t.head(6), -1);
+  EXPECT_EQ(t.deprel(6), Deprel::kRoot);
+  EXPECT_EQ(t.head(3), 6);
+  EXPECT_EQ(t.deprel(3), Deprel::kObl);
+  EXPECT_EQ(t.head(8), 6);  // the full stop
+  EXPECT_EQ(t.head(5), 6);  // the clause keeps its subject
+
+  // A real relative clause ("in the report that officials wrote") stays.
+  const Document relative = testing::parsed_document(R"(
+In in ADP IN 3 case
+the the DET DT 3 det
+report report NOUN NN 0 root
+that that PRON WDT 6 obj
+officials official NOUN NNS 6 nsubj
+wrote write VERB VBD 3 acl:relcl SpaceAfter=No
+. . PUNCT . 3 punct
+)");
+  const DependencyTree r = repaired_tree(relative.sentences.at(0));
+  EXPECT_EQ(r.head(5), 2);
+  EXPECT_EQ(r.head(2), -1);
+}
+
 }  // namespace
 }  // namespace kg::extract
