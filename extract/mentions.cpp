@@ -125,6 +125,9 @@ class SentenceReader {
     for (size_t m = 0; m < out_.size(); ++m) {
       if (out_[m].kind == MentionKind::kName) appositions(static_cast<int>(m));
     }
+    for (size_t m = 0; m < names_found; ++m) {
+      if (out_[m].type == EntityType::kPerson) parenthetical_role(static_cast<int>(m));
+    }
     return sorted();
   }
 
@@ -690,6 +693,61 @@ class SentenceReader {
         }
       }
     }
+  }
+
+  // "Charles Kupchan, Europe expert, and Thomas Graham, Russia expert, have participated"
+  // parsed with the role phrases hung anywhere (flat, compound): a phrase of nouns, names and
+  // adjectives set off by commas right after a person's name, ending in a role noun that no
+  // name covers, is an apposition of the name all the same; a place, organisation or
+  // nationality named in it is the role's organisation.
+  void parenthetical_role(int id) {
+    const int after = out_[id].last;
+    if (after + 2 >= n_ || t_.form(after) != ",") return;
+    int end = after + 1;
+    while (end < n_ && end - after <= 6) {
+      const Upos u = t_.upos(end);
+      if (!(u == Upos::kNoun || u == Upos::kPropn || u == Upos::kAdj || u == Upos::kDet ||
+            (u == Upos::kPart && t_.xpos(end) == Xpos::kPOS))) {
+        break;
+      }
+      ++end;
+    }
+    if (end >= n_ || end == after + 1) return;
+    const std::string_view closing = t_.form(end);
+    if (!(closing == "," || closing == ")" || closing == "." || closing == ";")) return;
+    const int role_word = end - 1;
+    if (word_mention_[role_word] >= 0 || !is_role_noun(t_.lemma(role_word))) return;
+    if (t_.upos(role_word) != Upos::kNoun) return;
+    // A phrase that is the head of the clause's subject or object is no apposition.
+    const Deprel rb = t_.base(role_word);
+    if (rb == Deprel::kNsubj || rb == Deprel::kObj || rb == Deprel::kObl) return;
+    std::vector<int> title_words;
+    int organisation = -1;
+    for (int w = after + 1; w < end; ++w) {
+      const int other = word_mention_[w];
+      if (other >= 0 && other != id) {
+        const EntityType type = out_[other].type;
+        if (type == EntityType::kOrg || type == EntityType::kLocation ||
+            type == EntityType::kNorp) {
+          organisation = other;
+        }
+        continue;
+      }
+      if (t_.upos(w) == Upos::kDet || t_.upos(w) == Upos::kPart) continue;
+      title_words.push_back(w);
+    }
+    if (title_words.empty()) return;
+    Role r;
+    r.title = join_words(t_, title_words);
+    r.relation = relation_of_title(t_, title_words);
+    r.organisation = organisation;
+    for (Role& existing : out_[id].roles) {
+      if (existing.relation != r.relation) continue;
+      // The same role read from the tree, without the organisation the parser hung elsewhere.
+      if (existing.organisation < 0) existing.organisation = r.organisation;
+      return;
+    }
+    out_[id].roles.push_back(std::move(r));
   }
 
   int top_mention(int w) const {

@@ -609,6 +609,49 @@ Lavrov Lavrov PROPN NNP 8 flat SpaceAfter=No
   }
 }
 
+// "Kupchan, Europe expert, and Graham, Russia expert, participated" with the role phrases hung
+// as flat words of the first name and as a compound of the second: each comma-delimited role
+// phrase after a name is its apposition, the place in it the role's organisation.
+TEST(Triples, ARolePhraseBetweenCommasAfterANameIsItsApposition) {
+  const DocumentResult r = extract(R"(
+# entities = Charles Kupchan:PERSON; Europe:LOCATION; Thomas Graham:PERSON; Russia:LOCATION
+Charles Charles PROPN NNP 15 nsubj
+Kupchan Kupchan PROPN NNP 1 flat SpaceAfter=No
+, , PUNCT , 4 punct
+Europe Europe PROPN NNP 1 flat
+expert expert NOUN NN 1 flat SpaceAfter=No
+, , PUNCT , 8 punct
+and and CCONJ CC 8 cc
+Thomas Thomas PROPN NNP 1 conj
+Graham Graham PROPN NNP 8 flat SpaceAfter=No
+, , PUNCT , 11 punct
+Russia Russia PROPN NNP 8 compound
+expert expert NOUN NN 8 appos SpaceAfter=No
+, , PUNCT , 1 punct
+have have AUX VBP 15 aux
+participated participate VERB VBN 0 root SpaceAfter=No
+. . PUNCT . 15 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("Charles Kupchan expert_of Europe"));
+  EXPECT_THAT(f, Contains("Thomas Graham expert_of Russia"));
+  // The subject of a clause is no apposition ("Kupchan, the experts said").
+  const DocumentResult subject = extract(R"(
+# entities = Charles Kupchan:PERSON; Europe:LOCATION
+Charles Charles PROPN NNP 7 obj
+Kupchan Kupchan PROPN NNP 1 flat SpaceAfter=No
+, , PUNCT , 7 punct
+Europe Europe PROPN NNP 6 compound
+'s 's PART POS 4 case
+experts expert NOUN NNS 7 nsubj
+named name VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 7 punct
+)");
+  for (const std::string& fact : facts(subject)) {
+    EXPECT_THAT(fact, Not(HasSubstr("expert_of"))) << fact;
+  }
+}
+
 // "Its last strike": the possessive pronoun is the event's participant once resolved, and no
 // part of the event's name.
 TEST(Triples, APossessivePronounOfAnEventIsItsParticipant) {
