@@ -13,6 +13,10 @@ TEST(GoldenFacts, NamesMatchAfterNormalisation) {
   EXPECT_TRUE(names_match("Lavrov", "Sergey Lavrov"));
   EXPECT_TRUE(names_match("former officials", "former senior U.S. national security officials"));
   EXPECT_TRUE(names_match("meeting", "April meeting"));
+  EXPECT_TRUE(names_match("discussions", "discussion"));
+  EXPECT_TRUE(names_match("former discussions", "former discussion"));
+  EXPECT_FALSE(names_match("talks", "talk show"));
+  EXPECT_FALSE(names_match("Kansas", "Kansa"));
   EXPECT_FALSE(names_match("former officials", "Ukrainian officials"));
   EXPECT_FALSE(names_match("Richard Haass", "Richard Kupchan"));
   EXPECT_FALSE(names_match("Council", "Council on Foreign Relations"));
