@@ -529,8 +529,9 @@ class Builder {
                   (c.origin == ClauseOrigin::kAdverbial && is_nonfinite(h)) ||
                   base == Deprel::kXcomp)) {
         const Clause& parent = clauses_[up_clause];
-        if (base == Deprel::kXcomp) {
-          // Object control: "asked X to do Y" -> X does Y.
+        // Object control: "asked X to do Y" -> X does Y; after other verbs the infinitive is
+        // the subject's purpose ("officials discussed plans to end the war").
+        if (base == Deprel::kXcomp && is_object_control_verb(t_.lemma(up))) {
           for (const Constituent& p : parent.constituents) {
             if (p.part == Part::kObject) {
               Constituent k = p;

@@ -144,6 +144,16 @@ const WordSet& with_verbs() {
   return set;
 }
 
+const WordSet& object_control_verbs() {
+  static const WordSet set(std::array<std::string_view, 40>{
+      "ask", "tell", "urge", "persuade", "force", "order", "allow", "permit", "encourage",
+      "invite", "require", "expect", "want", "help", "enable", "cause", "get", "instruct",
+      "advise", "warn", "remind", "convince", "compel", "authorize", "authorise", "press",
+      "pressure", "push", "need", "beg", "challenge", "command", "direct", "appoint", "elect",
+      "hire", "train", "teach", "inspire", "oblige"});
+  return set;
+}
+
 }  // namespace
 
 bool is_time_word(std::string_view lemma) { return time_words().contains(lemma); }
@@ -165,6 +175,9 @@ bool is_role_noun(std::string_view lemma) { return role_nouns().contains(lemma);
 bool is_collective_noun(std::string_view lemma) { return collective_nouns().contains(lemma); }
 bool is_institution_noun(std::string_view lemma) { return institution_nouns().contains(lemma); }
 bool is_place_noun(std::string_view lemma) { return place_nouns().contains(lemma); }
+bool is_object_control_verb(std::string_view lemma) {
+  return object_control_verbs().contains(lemma);
+}
 bool is_calendar_name(std::string_view lower) {
   static const WordSet set(std::array<std::string_view, 19>{
       "january", "february", "march", "april", "may", "june", "july", "august", "september",

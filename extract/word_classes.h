@@ -34,6 +34,9 @@ bool is_institution_noun(std::string_view lemma);
 // Common nouns of places ("capital", "town", "province"): a name in apposition to one, or
 // their "of" complement, is a place ("the capital, Nordby"; "the town of Ashford").
 bool is_place_noun(std::string_view lemma);
+// Verbs whose object is the subject of their infinitive ("asked X to do Y": X does Y); after
+// any other verb an infinitive with "to" is the subject's purpose ("discussed X to end Y").
+bool is_object_control_verb(std::string_view lemma);
 // Months and weekdays (lower case), the names of dates.
 bool is_calendar_name(std::string_view lower);
 // Last words (lower case) that make a capitalised name an organisation's ("Northern Water

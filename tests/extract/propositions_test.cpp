@@ -228,6 +228,24 @@ girls girl NOUN NNS 6 obj SpaceAfter=No
   EXPECT_THAT(t, Contains("help | the council | the girls"));
 }
 
+// After a verb that is no object-control verb, an infinitive parsed as xcomp is the subject's
+// purpose: the plans do not end the war, the officials mean to.
+TEST(Propositions, APurposeInfinitiveKeepsTheSubject) {
+  const auto t = tuples(R"(
+officials official NOUN NNS 2 nsubj
+discussed discuss VERB VBD 0 root
+plans plan NOUN NNS 2 obj
+to to PART TO 5 mark
+end end VERB VB 2 xcomp
+the the DET DT 7 det
+war war NOUN NN 5 obj SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  EXPECT_THAT(t, Contains("discussed | officials | plans"));
+  EXPECT_THAT(t, Contains("end | officials | the war"));
+  EXPECT_THAT(t, Not(Contains("end | plans | the war")));
+}
+
 TEST(Propositions, CoordinationIsExpanded) {
   const auto t = tuples(R"(
 Haass Haass PROPN NNP 4 nsubj
