@@ -300,13 +300,20 @@ class Builder {
     std::vector<std::pair<std::string, int>> prepositional;  // (preposition, entity)
     std::vector<int> agents;
     std::vector<int> places;
+    std::vector<int> object_places;  // "end the war in Ukraine": the object event's only
     std::vector<int> dates;
+    int event_object_end = -1;       // the last word of an event object, -1 if none
     for (size_t j = 1; j < c.constituents.size(); ++j) {
       const Constituent& p = c.constituents[j];
       switch (p.part) {
         case Part::kObject:
         case Part::kIndirectObject:
-          for (int e : entities_of(s, p)) objects.push_back(e);
+          for (int e : entities_of(s, p)) {
+            objects.push_back(e);
+            if (type_of(e) == EntityType::kEvent && !p.words.empty()) {
+              event_object_end = p.words.back();
+            }
+          }
           break;
         case Part::kAgent:
           for (int e : entities_of(s, p)) agents.push_back(e);
@@ -363,7 +370,14 @@ class Builder {
               // ("summoned ..., Priya Raman" misparsed): neither a date nor a partner.
               continue;
             } else if (role == ArgumentRole::kPlace) {
-              places.push_back(e);
+              // A place right after an event object is that event's (the parser hangs "in
+              // Ukraine" of "end the war in Ukraine" on the verb as often as on the noun).
+              if (event_object_end >= 0 && !p.words.empty() &&
+                  p.words.front() == event_object_end + 1) {
+                object_places.push_back(e);
+              } else {
+                places.push_back(e);
+              }
               prepositional.emplace_back(mk, e);
             } else {
               prepositional.emplace_back(mk, e);
@@ -410,9 +424,12 @@ class Builder {
       for (int x : actors) {
         for (int y : patients) add(s, x, rel, y, a);
       }
-      const bool only_places = std::all_of(others.begin(), others.end(), [&](const auto& o) {
-        return std::find(places.begin(), places.end(), o.second) != places.end();
-      });
+      const auto is_place = [&](int e) {
+        return std::find(places.begin(), places.end(), e) != places.end() ||
+               std::find(object_places.begin(), object_places.end(), e) != object_places.end();
+      };
+      const bool only_places = std::all_of(others.begin(), others.end(),
+                                           [&](const auto& o) { return is_place(o.second); });
       // "held talks with Y", "took part in the meetings with Y": the partners named with the
       // clause's event took part in it.
       std::vector<int> took_part;  // said once: "Y participate_in talks", not "X hold_with Y"
@@ -436,7 +453,7 @@ class Builder {
       }
       for (const auto& [mk, e] : others) {
         if (std::find(took_part.begin(), took_part.end(), e) != took_part.end()) continue;
-        const bool place = std::find(places.begin(), places.end(), e) != places.end();
+        const bool place = is_place(e);
         // "the meeting, held in New York": the event's place says it ("place" below).
         const bool event_subject = std::any_of(subjects.begin(), subjects.end(), [&](int x) {
           return type_of(x) == EntityType::kEvent;
@@ -487,6 +504,9 @@ class Builder {
       plain.negated = a.negated;
       plain.modality = a.modality;
       for (int p : places) add(s, e, "place", p, plain);
+      if (std::find(objects.begin(), objects.end(), e) != objects.end()) {
+        for (int p : object_places) add(s, e, "place", p, plain);
+      }
       for (int d : dates) add(s, e, "date", d, plain);
     }
     along_.clear();

@@ -652,6 +652,39 @@ named name VERB VBD 0 root SpaceAfter=No
   }
 }
 
+// "negotiations that could end the war in Ukraine" with "in Ukraine" hung on the verb: the
+// place right after the event object is the object's, not the subject event's.
+TEST(Triples, APlaceRightAfterAnEventObjectIsThatEventsPlace) {
+  const DocumentResult r = extract(R"(
+# entities = Ukraine:LOCATION
+negotiations negotiation NOUN NNS 3 nsubj
+could could AUX MD 3 aux
+end end VERB VB 0 root
+the the DET DT 5 det
+war war NOUN NN 3 obj
+in in ADP IN 7 case
+Ukraine Ukraine PROPN NNP 3 obl SpaceAfter=No
+. . PUNCT . 3 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("war place Ukraine [could]"));
+  EXPECT_THAT(f, Not(Contains("negotiations place Ukraine [could]")));
+  // Not right after the object, the place is the clause's: both events take it.
+  const DocumentResult apart = extract(R"(
+# entities = Ukraine:LOCATION
+In in ADP IN 2 case
+Ukraine Ukraine PROPN NNP 5 obl SpaceAfter=No
+, , PUNCT , 2 punct
+negotiations negotiation NOUN NNS 5 nsubj
+ended end VERB VBD 0 root
+the the DET DT 7 det
+war war NOUN NN 5 obj SpaceAfter=No
+. . PUNCT . 5 punct
+)");
+  EXPECT_THAT(facts(apart), Contains("negotiations place Ukraine"));
+  EXPECT_THAT(facts(apart), Contains("war place Ukraine"));
+}
+
 // "Its last strike": the possessive pronoun is the event's participant once resolved, and no
 // part of the event's name.
 TEST(Triples, APossessivePronounOfAnEventIsItsParticipant) {
