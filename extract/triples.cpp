@@ -462,6 +462,17 @@ class Builder {
         // "..., the authority said at Lake Orin": a verb of saying has no place fact.
         if (place && is_reporting_verb(t.lemma(c.predicate))) continue;
         if (place && (has_direct || !only_places)) continue;
+        // "discussed plans in covert meetings", "spent hours at the meeting": whoever acts in
+        // or at an event took part in it (no "discuss_in" fact).
+        if (type_of(e) == EntityType::kEvent && (mk == "in" || mk == "at" || mk == "during")) {
+          bool any = false;
+          for (int x : (passive ? agents : subjects)) {
+            if (!is_party(type_of(x))) continue;
+            add(s, x, "participate_in", e, a);
+            any = true;
+          }
+          if (any) continue;
+        }
         if (passive && agents.empty()) {
           for (int x : subjects) add(s, x, with_preposition("be_" + rel, mk), e, a);
         } else if (!passive) {

@@ -685,6 +685,24 @@ war war NOUN NN 5 obj SpaceAfter=No
   EXPECT_THAT(facts(apart), Contains("war place Ukraine"));
 }
 
+// Whoever acts in or at an event took part in it; a thing does not.
+TEST(Triples, ActingAtAnEventIsTakingPartInIt) {
+  const DocumentResult r = extract(R"(
+# entities = Sergey Lavrov:PERSON
+Sergey Sergey PROPN NNP 3 nsubj
+Lavrov Lavrov PROPN NNP 1 flat
+spent spend VERB VBD 0 root
+hours hour NOUN NNS 3 obj
+at at ADP IN 7 case
+the the DET DT 7 det
+meeting meeting NOUN NN 3 obl SpaceAfter=No
+. . PUNCT . 3 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("Sergey Lavrov participate_in meeting"));
+  EXPECT_THAT(f, Not(Contains("Sergey Lavrov spend_at meeting")));
+}
+
 // "Its last strike": the possessive pronoun is the event's participant once resolved, and no
 // part of the event's name.
 TEST(Triples, APossessivePronounOfAnEventIsItsParticipant) {
