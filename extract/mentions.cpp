@@ -703,21 +703,27 @@ class SentenceReader {
   void parenthetical_role(int id) {
     const int after = out_[id].last;
     if (after + 2 >= n_ || t_.form(after) != ",") return;
+    const auto nominal_word = [&](int w) {
+      const Upos u = t_.upos(w);
+      return u == Upos::kNoun || u == Upos::kPropn || u == Upos::kAdj || u == Upos::kDet ||
+             (u == Upos::kPart && t_.xpos(w) == Xpos::kPOS);
+    };
     int end = after + 1;
-    while (end < n_ && end - after <= 6) {
-      const Upos u = t_.upos(end);
-      if (!(u == Upos::kNoun || u == Upos::kPropn || u == Upos::kAdj || u == Upos::kDet ||
-            (u == Upos::kPart && t_.xpos(end) == Xpos::kPOS))) {
-        break;
-      }
-      ++end;
-    }
+    while (end < n_ && end - after <= 6 && nominal_word(end)) ++end;
     if (end >= n_ || end == after + 1) return;
+    const int role_word = end - 1;
+    // "of" phrases after the role noun: "Sergey Lavrov, Minister of Foreign Affairs of
+    // Russia,".
+    while (end + 1 < n_ && t_.lemma(end) == "of" && end - after <= 12 && nominal_word(end + 1)) {
+      ++end;
+      while (end < n_ && end - after <= 12 && nominal_word(end)) ++end;
+    }
+    if (end >= n_) return;
     const std::string_view closing = t_.form(end);
     if (!(closing == "," || closing == ")" || closing == "." || closing == ";")) return;
-    const int role_word = end - 1;
-    if (word_mention_[role_word] >= 0 || !is_role_noun(t_.lemma(role_word))) return;
-    if (t_.upos(role_word) != Upos::kNoun) return;
+    if (!is_role_noun(t_.lemma(role_word))) return;
+    if (word_mention_[role_word] >= 0 && word_mention_[role_word] != id) return;
+    if (t_.upos(role_word) != Upos::kNoun && t_.upos(role_word) != Upos::kPropn) return;
     // A phrase that is the head of the clause's subject or object is no apposition.
     const Deprel rb = t_.base(role_word);
     if (rb == Deprel::kNsubj || rb == Deprel::kObj || rb == Deprel::kObl) return;
@@ -730,6 +736,10 @@ class SentenceReader {
         if (type == EntityType::kOrg || type == EntityType::kLocation ||
             type == EntityType::kNorp) {
           organisation = other;
+          // "... of Russia": the "of" before the organisation is the fact's, not the title's.
+          if (!title_words.empty() && t_.lemma(title_words.back()) == "of") {
+            title_words.pop_back();
+          }
         }
         continue;
       }

@@ -635,6 +635,23 @@ participated participate VERB VBN 0 root SpaceAfter=No
   const auto f = facts(r);
   EXPECT_THAT(f, Contains("Charles Kupchan expert_of Europe"));
   EXPECT_THAT(f, Contains("Thomas Graham expert_of Russia"));
+  // The role noun may go on with "of" phrases; the organisation closes it.
+  const DocumentResult of = extract(R"(
+# entities = Sergey Lavrov:PERSON; Russia:LOCATION
+officials official NOUN NNS 2 nsubj
+met meet VERB VBD 0 root
+Sergey Sergey PROPN NNP 2 obj
+Lavrov Lavrov PROPN NNP 3 flat SpaceAfter=No
+, , PUNCT , 6 punct
+Minister Minister PROPN NNP 2 conj
+of of ADP IN 9 case
+Foreign Foreign ADJ NNP 9 amod
+Affairs affair NOUN NNS 6 nmod
+of of ADP IN 11 case
+Russia Russia PROPN NNP 9 nmod SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  EXPECT_THAT(facts(of), Contains("Sergey Lavrov minister_of_foreign_affair_of Russia"));
   // The subject of a clause is no apposition ("Kupchan, the experts said").
   const DocumentResult subject = extract(R"(
 # entities = Charles Kupchan:PERSON; Europe:LOCATION
