@@ -84,6 +84,49 @@ bool lost_main_verb(const DependencyTree& t, std::vector<int>& heads,
       return true;
     }
   }
+  // "Former officials, who took part in the meeting, later informed the council": the main
+  // verb hung on the relative clause (conj, parataxis) after the comma that closes it.
+  if (!marked) {
+    for (int rc : t.children(r)) {
+      if (rc < r || t.deprel(rc) != Deprel::kAclRelcl) {
+        continue;
+      }
+      for (int v : t.children(rc)) {
+        const Deprel b = t.base(v);
+        if (v < rc || t.upos(v) != Upos::kVerb ||
+            !(b == Deprel::kConj || b == Deprel::kParataxis)) {
+          continue;
+        }
+        const Xpos x = t.xpos(v);
+        if (!(x == Xpos::kVBD || x == Xpos::kVBZ || x == Xpos::kVBP)) continue;
+        if (has_child_of(t, v, {Deprel::kNsubj, Deprel::kCsubj, Deprel::kExpl, Deprel::kMark,
+                                Deprel::kCc})) {
+          continue;
+        }
+        std::vector<int> words;
+        t.subtree(v, words);
+        int leftmost = v;
+        for (int w : words) {
+          if (t.upos(w) != Upos::kPunct) {
+            leftmost = w;
+            break;
+          }
+        }
+        // The comma that closes the relative clause, right before the verb's phrase.
+        int k = leftmost - 1;
+        if (k < 0 || t.form(k) != ",") continue;
+        if (t.head(k) != v && t.head(k) != rc) continue;
+        heads[static_cast<size_t>(v)] = -1;
+        deprels[static_cast<size_t>(v)] = Deprel::kRoot;
+        heads[static_cast<size_t>(r)] = v;
+        deprels[static_cast<size_t>(r)] = Deprel::kNsubj;
+        for (int c : t.children(r)) {
+          if (c > v) heads[static_cast<size_t>(c)] = v;
+        }
+        return true;
+      }
+    }
+  }
   int v = -1;
   for (int w = r + 1; w < t.size() && v < 0; ++w) {
     if (t.deprel(w) != Deprel::kAcl || t.upos(w) != Upos::kVerb) continue;

@@ -9,7 +9,10 @@
 //   subject). A participle with an agent ("the talks, hosted by X") is left a modifier. A
 //   prepositional phrase as root with a clause that has its own subject hung on it (no
 //   relative pronoun, no subordinator) is that clause's oblique: "According to a report,
-//   officials have discussed ...".
+//   officials have discussed ...". A finite verb without subject, conjunction or marker hung
+//   (conj, parataxis) on a relative clause of a subjectless noun root, after the comma that
+//   closes the clause, is the main verb: "Former officials, who took part in the meeting,
+//   later informed the council".
 // - A reporting verb after its reported clause and without a subject, where the noun phrase
 //   between the last comma and the verb hangs elsewhere: "The talks collapsed on Friday, union
 //   leader Maria Okafor said" (Okafor hung on "Friday"). The phrase becomes the verb's

@@ -255,5 +255,56 @@ wrote write VERB VBD 3 acl:relcl SpaceAfter=No
   EXPECT_EQ(r.head(2), -1);
 }
 
+// "Former officials, who took part in the meeting, later informed the council." parsed with
+// the main verb hung on the relative clause after the comma that closes it.
+TEST(TreeRepair, AMainVerbHungOnARelativeClauseIsTheRoot) {
+  constexpr std::string_view kParsed = R"(
+# entities = National Security Council:ORG
+Former former ADJ JJ 2 amod
+officials official NOUN NNS 0 root SpaceAfter=No
+, , PUNCT , 5 punct
+who who PRON WP 5 nsubj
+participated participate VERB VBD 2 acl:relcl
+in in ADP IN 8 case
+the the DET DT 8 det
+meeting meeting NOUN NN 5 obl SpaceAfter=No
+, , PUNCT , 11 punct
+later late ADV RBR 11 advmod
+informed inform VERB VBD 5 parataxis
+the the DET DT 15 det
+National National ADJ NNP 14 amod
+Security Security PROPN NNP 15 compound
+Council Council PROPN NNP 11 obj SpaceAfter=No
+. . PUNCT . 2 punct
+)";
+  const Document doc = testing::parsed_document(kParsed);
+  const DependencyTree t = repaired_tree(doc.sentences.at(0));
+  EXPECT_EQ(t.head(10), -1);
+  EXPECT_EQ(t.head(1), 10);
+  EXPECT_EQ(t.deprel(1), Deprel::kNsubj);
+  EXPECT_EQ(t.head(4), 1);   // the relative clause stays on its noun
+  EXPECT_EQ(t.head(15), 10);  // the full stop
+  EXPECT_THAT(facts(testing::extract(kParsed)),
+              ::testing::Contains("Former officials inform National Security Council"));
+
+  // A second verb with its own subject, or joined by a conjunction, is part of the relative
+  // clause ("who met him and later wrote ...").
+  const Document own = testing::parsed_document(R"(
+officials official NOUN NNS 0 root SpaceAfter=No
+, , PUNCT , 4 punct
+who who PRON WP 4 nsubj
+met meet VERB VBD 1 acl:relcl
+him he PRON PRP 4 obj SpaceAfter=No
+, , PUNCT , 9 punct
+and and CCONJ CC 9 cc
+later late ADV RBR 9 advmod
+wrote write VERB VBD 4 conj SpaceAfter=No
+. . PUNCT . 1 punct
+)");
+  const DependencyTree o = repaired_tree(own.sentences.at(0));
+  EXPECT_EQ(o.head(8), 3);
+  EXPECT_EQ(o.head(0), -1);
+}
+
 }  // namespace
 }  // namespace kg::extract
