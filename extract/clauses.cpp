@@ -448,6 +448,11 @@ class Builder {
             c.reporter = ch;
             continue;
           }
+          // "In an exclusive report by NBC News, ...": the author of the report reports it.
+          if (const int author = report_author(ch, m); author >= 0) {
+            c.reporter = author;
+            continue;
+          }
           parts.push_back(constituent(Part::kAdverbial, ch, m));
         } else if (cb == Deprel::kAdvmod && t_.upos(ch) != Upos::kAdv &&
                    t_.upos(ch) != Upos::kAdj && t_.upos(ch) != Upos::kPart &&
@@ -785,6 +790,26 @@ class Builder {
       }
     }
     return true;
+  }
+
+  // The author of "in a report by X" / "in an interview with X" / "in a statement from X",
+  // -1 when `phrase` (with preposition `marker`) is none.
+  int report_author(int phrase, int marker) const {
+    if (marker < 0 || t_.lemma(marker) != "in") return -1;
+    const std::string_view l = t_.lemma(phrase);
+    if (!(l == "report" || l == "statement" || l == "interview" || l == "article" ||
+          l == "post" || l == "broadcast" || l == "letter" || l == "briefing")) {
+      return -1;
+    }
+    for (int c : t_.children(phrase)) {
+      if (t_.base(c) != Deprel::kNmod || c < phrase) continue;
+      for (int g : t_.children(c)) {
+        if (t_.base(g) != Deprel::kCase || g > c) continue;
+        const std::string_view p = t_.lemma(g);
+        if (p == "by" || p == "from" || (p == "with" && l == "interview")) return c;
+      }
+    }
+    return -1;
   }
 
   bool is_nonfinite(int v) const {

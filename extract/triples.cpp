@@ -108,10 +108,13 @@ class Builder {
       const int named = entity_of_mention(top_[s][h] >= 0 ? top_[s][h] : word_[s][h]);
       if (named >= 0 && type_of(named) == EntityType::kPerson) return named;
     }
-    // "a group of officials", "the likes of Lavrov": the group is its "of" complement.
+    // "a group of officials", "the likes of Lavrov", "a series of meetings", "a web of secret
+    // talks": the group is its "of" complement.
     const std::string_view l = t.lemma(w);
-    if (is_collective_noun(l) || l == "like" || l == "likes" || l == "member" || l == "some" ||
-        l == "one") {
+    const bool series = l == "series" || l == "round" || l == "web" || l == "wave" ||
+                        l == "string" || l == "spate" || l == "flurry" || l == "cycle";
+    if (is_collective_noun(l) || series || l == "like" || l == "likes" || l == "member" ||
+        l == "some" || l == "one") {
       for (int c : t.children(w)) {
         if (t.base(c) != Deprel::kNmod) continue;
         const int mk = marker(t, c);
@@ -466,7 +469,8 @@ class Builder {
         // or at an event took part in it (no "discuss_in" fact).
         if (type_of(e) == EntityType::kEvent && (mk == "in" || mk == "at" || mk == "during")) {
           bool any = false;
-          for (int x : (passive ? agents : subjects)) {
+          // (Passive without agent: its subjects were there: "were caught in secret talks".)
+          for (int x : (passive && !agents.empty() ? agents : subjects)) {
             if (!is_party(type_of(x))) continue;
             add(s, x, "participate_in", e, a);
             any = true;
@@ -488,6 +492,9 @@ class Builder {
         std::vector<int> events;
         for (int e : subjects) if (type_of(e) == EntityType::kEvent) events.push_back(e);
         for (int e : patients) if (type_of(e) == EntityType::kEvent) events.push_back(e);
+        for (const auto& [mk, e] : others) {
+          if (type_of(e) == EntityType::kEvent && (mk == "in" || mk == "at")) events.push_back(e);
+        }
         std::string verb = "report";
         if (reporting >= 0) {
           verb = std::string(t.lemma(clauses_[s][static_cast<size_t>(reporting)].predicate));

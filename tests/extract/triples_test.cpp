@@ -702,6 +702,53 @@ war war NOUN NN 5 obj SpaceAfter=No
   EXPECT_THAT(facts(apart), Contains("war place Ukraine"));
 }
 
+// "In a report by NBC News, officials were caught in a web of secret talks": the report's
+// author reports the talks, the officials (passive, no agent) were in them, and "a web of"
+// stands for the talks.
+TEST(Triples, TheAuthorOfAReportReportsTheEventsOfTheClause) {
+  const DocumentResult r = extract(R"(
+# entities = NBC News:ORG; Russians:NORP
+In in ADP IN 3 case
+a a DET DT 3 det
+report report NOUN NN 11 obl
+by by ADP IN 5 case
+NBC NBC PROPN NNP 3 nmod
+News News PROPN NNP 5 flat SpaceAfter=No
+, , PUNCT , 8 punct
+officials official NOUN NNS 11 nsubj:pass
+have have AUX VBP 11 aux
+been be AUX VBN 11 aux:pass
+caught catch VERB VBN 0 root
+in in ADP IN 14 case
+a a DET DT 14 det
+web web NOUN NN 11 obl
+of of ADP IN 17 case
+secret secret ADJ JJ 17 amod
+talks talk NOUN NNS 14 nmod
+with with ADP IN 19 case
+Russians Russian PROPN NNPS 17 nmod SpaceAfter=No
+. . PUNCT . 11 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("NBC News report secret talks"));
+  EXPECT_THAT(f, Contains("Russians participate_in secret talks"));
+  // Without the author's "by" the report is just a place in the text.
+  const DocumentResult plain = extract(R"(
+# entities = Russians:NORP
+In in ADP IN 3 case
+a a DET DT 3 det
+report report NOUN NN 6 obl SpaceAfter=No
+, , PUNCT , 6 punct
+Russians Russian PROPN NNPS 6 nsubj
+held hold VERB VBD 0 root
+talks talk NOUN NNS 6 obj SpaceAfter=No
+. . PUNCT . 6 punct
+)");
+  for (const std::string& fact : facts(plain)) {
+    EXPECT_THAT(fact, Not(HasSubstr("report"))) << fact;
+  }
+}
+
 // Whoever acts in or at an event took part in it; a thing does not.
 TEST(Triples, ActingAtAnEventIsTakingPartInIt) {
   const DocumentResult r = extract(R"(
@@ -718,6 +765,19 @@ meeting meeting NOUN NN 3 obl SpaceAfter=No
   const auto f = facts(r);
   EXPECT_THAT(f, Contains("Sergey Lavrov participate_in meeting"));
   EXPECT_THAT(f, Not(Contains("Sergey Lavrov spend_at meeting")));
+  // Passive without agent: the subject was there.
+  const DocumentResult passive = extract(R"(
+# entities = Sergey Lavrov:PERSON
+Sergey Sergey PROPN NNP 4 nsubj:pass
+Lavrov Lavrov PROPN NNP 1 flat
+was be AUX VBD 4 aux:pass
+caught catch VERB VBN 0 root
+in in ADP IN 7 case
+the the DET DT 7 det
+talks talk NOUN NNS 4 obl SpaceAfter=No
+. . PUNCT . 4 punct
+)");
+  EXPECT_THAT(facts(passive), Contains("Sergey Lavrov participate_in talks"));
 }
 
 // "Its last strike": the possessive pronoun is the event's participant once resolved, and no
