@@ -826,7 +826,17 @@ class SentenceReader {
       }
       if (t_.has_child(h, Deprel::kCop)) continue;
       const std::string lemma(t_.lemma(h));
-      const bool event = is_event_noun(lemma);
+      // A singular event noun with nothing that makes it one event (no determiner,
+      // possessor, number or proper-noun modifier) is the activity, not an event: "in
+      // diplomatic talk", "under investigation", "after discussion".
+      bool particular = is_plural(t_, h);
+      for (int c : t_.children(h)) {
+        const Deprel cb = t_.base(c);
+        particular = particular || cb == Deprel::kDet || cb == Deprel::kNummod ||
+                     t_.deprel(c) == Deprel::kNmodPoss ||
+                     (c < h && (t_.upos(c) == Upos::kPropn || t_.upos(c) == Upos::kNum));
+      }
+      const bool event = is_event_noun(lemma) && particular;
       const bool role = is_role_noun(lemma) && is_plural(t_, h);
       bool definite = false;
       std::vector<int> pre;  // modifier words before the head, in order

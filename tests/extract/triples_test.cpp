@@ -749,6 +749,29 @@ talks talk NOUN NNS 6 obj SpaceAfter=No
   }
 }
 
+// A bare singular event noun is the activity ("in diplomatic talk"), not an event; with a
+// determiner, a number, a possessor, a name or in the plural it is one.
+TEST(Triples, ABareSingularEventNounIsNoEvent) {
+  const DocumentResult r = extract(R"(
+# entities = Lavrov:PERSON
+In in ADP IN 3 case
+diplomatic diplomatic ADJ JJ 3 amod
+talk talk NOUN NN 6 obl SpaceAfter=No
+, , PUNCT , 3 punct
+Lavrov Lavrov PROPN NNP 6 nsubj
+joined join VERB VBD 0 root
+the the DET DT 8 det
+talks talk NOUN NNS 6 obj SpaceAfter=No
+. . PUNCT . 6 punct
+)");
+  bool talks = false;
+  for (const Entity& e : r.entities) {
+    EXPECT_NE(e.name, "diplomatic talk");
+    talks |= e.name == "talks" && e.type == EntityType::kEvent;
+  }
+  EXPECT_TRUE(talks);
+}
+
 // Whoever acts in or at an event took part in it; a thing does not.
 TEST(Triples, ActingAtAnEventIsTakingPartInIt) {
   const DocumentResult r = extract(R"(
