@@ -575,6 +575,24 @@ class SentenceReader {
       inside[static_cast<size_t>(k)] = 1;
       start = k;
     }
+    // Without such a tree, the words alone: "The chief executive of Marlow General Hospital,
+    // Simon Achebe, resigned", parsed with the name as the hospital's apposition. The name
+    // must then be set off by commas on both sides, and the phrase is a title (nouns and
+    // adjectives) with an "of"/"for"/"at" phrase after it.
+    bool by_words = false;
+    if (start == comma && m.last < n_ && t_.form(m.last) == ",") {
+      for (int k = comma - 1; k >= 0; --k) {
+        const Upos u = t_.upos(k);
+        const std::string_view l = t_.lemma(k);
+        const bool fits = u == Upos::kDet || u == Upos::kAdj || u == Upos::kNoun ||
+                          u == Upos::kPropn || u == Upos::kNum ||
+                          (u == Upos::kPart && t_.xpos(k) == Xpos::kPOS) ||
+                          (u == Upos::kAdp && (l == "of" || l == "for" || l == "at"));
+        if (!fits) break;
+        start = k;
+      }
+      by_words = start < comma;
+    }
     if (start == comma) return;
     if (start > 0) {
       const int before = start - 1;
@@ -587,7 +605,12 @@ class SentenceReader {
     std::vector<int> title_words;
     int organisation = -1;
     bool role = false;
+    bool preposition = false;  // by_words: past the title, in its "of" phrase
     for (int w = start; w < comma; ++w) {
+      if (by_words && t_.upos(w) == Upos::kAdp) {
+        preposition = true;
+        continue;
+      }
       const int other = word_mention_[w];
       if (other >= 0 && other != id) {
         const EntityType type = out_[other].type;
@@ -598,10 +621,17 @@ class SentenceReader {
         continue;
       }
       if (t_.upos(w) == Upos::kDet || t_.base(w) == Deprel::kCase || is_punct(t_, w)) continue;
+      if (preposition) continue;
       role |= is_role_noun(to_lower_ascii(t_.form(w))) || is_role_noun(t_.lemma(w));
       title_words.push_back(w);
     }
     if (!role || title_words.empty()) return;
+    // By words alone the title ends in its role noun ("chief executive", not "chief executive
+    // board member").
+    if (by_words && !is_role_noun(to_lower_ascii(t_.form(title_words.back()))) &&
+        !is_role_noun(t_.lemma(title_words.back()))) {
+      return;
+    }
     Role r;
     r.title = join_words(t_, title_words);
     r.relation = relation_of_title(t_, title_words);

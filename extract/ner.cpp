@@ -4,6 +4,7 @@
 #include <array>
 #include <limits>
 #include <map>
+#include <optional>
 
 #include "extract/error.h"
 #include "extract/model_file.h"
@@ -290,6 +291,21 @@ bool trim_common_head(const Sentence& sentence, NamedEntity& e) {
   return true;
 }
 
+std::optional<NamedEntity> split_trailing_date(const Sentence& sentence, NamedEntity& e) {
+  if (e.type == EntityType::kDate) return std::nullopt;
+  const auto& tokens = sentence.tokens;
+  for (int k = e.first + 1; k + 1 < e.last; ++k) {
+    if (tokens[k].upos != Upos::kAdp || first_case(tokens[k].form) != LetterCase::kLower) {
+      continue;
+    }
+    if (!is_calendar_name(fold_case(tokens[k + 1].form))) continue;
+    NamedEntity date{k + 1, e.last, EntityType::kDate};
+    e.last = k;
+    return date;
+  }
+  return std::nullopt;
+}
+
 bool trim_date(const Sentence& sentence, NamedEntity& e) {
   if (e.type != EntityType::kDate || e.last - e.first < 2) return false;
   const auto& tokens = sentence.tokens;
@@ -447,6 +463,17 @@ void Ner::annotate(std::vector<Sentence>& sentences) const {
     ner::prepare(s, resources_, context, scratch);
     const std::vector<int> classes = ner::decode_classes(s, weights_, scratch, options_.beam);
     std::vector<NamedEntity> raw = ner::decode(classes);
+    {
+      std::vector<NamedEntity> dates;
+      for (NamedEntity& e : raw) {
+        if (auto d = ner::split_trailing_date(s, e)) dates.push_back(*d);
+      }
+      if (!dates.empty()) {
+        raw.insert(raw.end(), dates.begin(), dates.end());
+        std::sort(raw.begin(), raw.end(),
+                  [](const NamedEntity& a, const NamedEntity& b) { return a.first < b.first; });
+      }
+    }
     std::vector<bool> freed;
     for (NamedEntity& e : raw) {
       const int last = e.last;

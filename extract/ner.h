@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -95,6 +96,11 @@ bool trim_common_head(const Sentence& sentence, NamedEntity& entity);
 // article, conjunction or punctuation ("[April in] New York"); a date with nothing left is
 // dropped. Returns whether `entity` changed (always false for other types).
 bool trim_date(const Sentence& sentence, NamedEntity& entity);
+
+// A name the model ran on over a preposition and a month or weekday ("[Marlow on Wednesday]")
+// ends before the preposition; the rest is returned as a DATE ("[Marlow] on [Wednesday]").
+// Dates are left alone ("the Fourth of July").
+std::optional<NamedEntity> split_trailing_date(const Sentence& sentence, NamedEntity& entity);
 
 // After trim_date freed words (`freed`, per word): a name right after them takes back the
 // proper nouns (PTB NNP/NNPS) among them that touch it ("New" of "New York"); the runs of

@@ -102,6 +102,27 @@ TEST(Ner, TrimsTitlesAndPossessivesFromSpans) {
   EXPECT_EQ(spans[1].last, 1);  // titles are trimmed from PERSON spans only
 }
 
+TEST(Ner, ANameRunOnIntoADateEndsBeforeIt) {
+  Sentence s = tagged({{"Marlow", Upos::kPropn}, {"on", Upos::kAdp},
+                       {"Wednesday", Upos::kPropn}, {"morning", Upos::kNoun}});
+  NamedEntity e{0, 4, EntityType::kLocation};
+  const std::optional<NamedEntity> date = ner::split_trailing_date(s, e);
+  ASSERT_TRUE(date.has_value());
+  EXPECT_EQ(e.last, 1);
+  EXPECT_EQ(date->first, 2);
+  EXPECT_EQ(date->last, 4);
+  EXPECT_EQ(date->type, EntityType::kDate);
+  // A preposition inside a name before no calendar word, or a date itself, stays whole.
+  Sentence council = tagged({{"Council", Upos::kPropn}, {"on", Upos::kAdp},
+                             {"Foreign", Upos::kPropn}, {"Relations", Upos::kPropn}});
+  NamedEntity org{0, 4, EntityType::kOrg};
+  EXPECT_FALSE(ner::split_trailing_date(council, org).has_value());
+  EXPECT_EQ(org.last, 4);
+  Sentence fourth = tagged({{"Fourth", Upos::kPropn}, {"of", Upos::kAdp}, {"July", Upos::kPropn}});
+  NamedEntity holiday{0, 3, EntityType::kDate};
+  EXPECT_FALSE(ner::split_trailing_date(fourth, holiday).has_value());
+}
+
 TEST(Ner, ANameOfOneTypeInTheTrainingNamesTakesThatType) {
   ner::Gazetteer g;
   g.add({"israel"}, EntityType::kLocation, 0);

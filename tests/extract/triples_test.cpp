@@ -857,6 +857,48 @@ week week NOUN NN 9 appos SpaceAfter=No
   }
 }
 
+// "The chief executive of Marlow General Hospital, Simon Achebe, resigned" parsed with the
+// name as the hospital's apposition: the words before the comma are the name's title and
+// organisation all the same, when the name is set off by commas on both sides.
+TEST(Triples, AFrontedTitleWithItsOrganisationIsReadFromTheWords) {
+  const DocumentResult r = extract(R"(
+# entities = Marlow General Hospital:ORG; Simon Achebe:PERSON
+The the DET DT 3 det
+chief chief ADJ JJ 3 amod
+executive executive ADJ JJ 7 amod
+of of ADP IN 5 case
+Marlow Marlow PROPN NNP 7 compound
+General General PROPN NNP 7 nmod:desc
+Hospital Hospital PROPN NNP 12 nsubj SpaceAfter=No
+, , PUNCT , 10 punct
+Simon Simon PROPN NNP 10 compound
+Achebe Achebe PROPN NNP 7 appos SpaceAfter=No
+, , PUNCT , 7 punct
+resigned resign VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 12 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Simon Achebe chief_executive_of Marlow General Hospital"));
+  // Not set off on both sides ("..., Simon Achebe resigned"), the words stay untitled.
+  const DocumentResult open = extract(R"(
+# entities = Marlow General Hospital:ORG; Simon Achebe:PERSON
+The the DET DT 3 det
+chief chief ADJ JJ 3 amod
+executive executive ADJ JJ 7 amod
+of of ADP IN 5 case
+Marlow Marlow PROPN NNP 7 compound
+General General PROPN NNP 7 nmod:desc
+Hospital Hospital PROPN NNP 11 nsubj SpaceAfter=No
+, , PUNCT , 10 punct
+Simon Simon PROPN NNP 10 compound
+Achebe Achebe PROPN NNP 7 appos
+resigned resign VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 11 punct
+)");
+  for (const std::string& fact : facts(open)) {
+    EXPECT_THAT(fact, Not(HasSubstr("chief_executive_of"))) << fact;
+  }
+}
+
 // A role word the tagger read as an adjective still makes the apposition a title; a date in
 // apposition to a title takes none.
 TEST(Triples, AnAdjectiveTaggedRoleNounInAnAppositionIsATitle) {
