@@ -100,9 +100,9 @@ class SentenceReader {
  public:
   // `surnames`: the last words of the persons NER found in the whole document.
   SentenceReader(const DependencyTree& tree, int sentence, const MentionOptions& options,
-                 const std::set<std::string>& surnames)
+                 const std::set<std::string>& surnames, const std::set<std::string>& lower_words)
       : t_(tree), s_(tree.sentence()), sentence_(sentence), options_(options), n_(tree.size()),
-        surnames_(surnames) {}
+        surnames_(surnames), lower_words_(lower_words), headline_(is_headline(tree)) {}
 
   std::vector<NominalMention> run() {
     word_mention_.assign(n_, -1);
@@ -368,6 +368,16 @@ class SentenceReader {
       while (first < last && (t_.upos(first) == Upos::kDet || is_punct(t_, first))) ++first;
       while (last > first && (t_.xpos(last - 1) == Xpos::kPOS || is_punct(t_, last - 1))) --last;
       if (first >= last) continue;
+      // A one-word "name" capitalised only by its place (a headline, the sentence start) that
+      // the document writes in lower case elsewhere is a common noun: "Hospital chief
+      // resigns" beside "the hospital". Persons keep theirs ("Long said", "long" or not).
+      bool initial = true;
+      for (int w = 0; w < first; ++w) initial = initial && is_punct(t_, w);
+      if ((headline_ || initial) && last - first == 1 && e.type != EntityType::kDate &&
+          e.type != EntityType::kPerson &&
+          lower_words_.count(to_lower_ascii(t_.form(first))) > 0) {
+        continue;
+      }
       if (e.type == EntityType::kPerson) {
         // Titles inside the NER span ("President Vladimir Putin") are not the name.
         int j = last;
@@ -974,6 +984,8 @@ class SentenceReader {
   std::vector<NominalMention> out_;
   std::vector<int> word_mention_;  // the name or pronoun mention a word belongs to
   const std::set<std::string>& surnames_;
+  const std::set<std::string>& lower_words_;  // words the document's body writes in lower case
+  const bool headline_;
   std::vector<char> covered_;      // part of a name's noun phrase (titles included)
 };
 
@@ -1111,10 +1123,19 @@ std::vector<NominalMention> MentionFinder::find(const Document& document,
       if (starts_upper(last) && !is_role_noun(to_lower_ascii(last))) surnames.insert(last);
     }
   }
+  // Words the body writes in lower case ("the hospital"): a headline's capitalised one-word
+  // "name" among them is a common noun in title case ("Hospital chief resigns").
+  std::set<std::string> lower_words;
+  for (size_t s = 0; s < trees.size() && s < document.sentences.size(); ++s) {
+    if (is_headline(trees[s])) continue;
+    for (const Token& t : document.sentences[s].tokens) {
+      if (!t.form.empty() && t.form[0] >= 'a' && t.form[0] <= 'z') lower_words.insert(t.form);
+    }
+  }
   std::vector<NominalMention> all;
   for (size_t s = 0; s < trees.size() && s < document.sentences.size(); ++s) {
     std::vector<NominalMention> local =
-        SentenceReader(trees[s], static_cast<int>(s), options_, surnames).run();
+        SentenceReader(trees[s], static_cast<int>(s), options_, surnames, lower_words).run();
     const int offset = static_cast<int>(all.size());
     for (NominalMention& m : local) {
       for (Role& r : m.roles) {

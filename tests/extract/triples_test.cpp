@@ -899,6 +899,35 @@ resigned resign VERB VBD 0 root SpaceAfter=No
   }
 }
 
+// "Hospital staff protested ... the hospital": a one-word name capitalised only at the
+// sentence start, written in lower case elsewhere, is a common noun; a person's is a name.
+TEST(Triples, ASentenceInitialCommonNounIsNoName) {
+  const DocumentResult r = extract(R"(
+# entities = Hospital:ORG
+Hospital hospital PROPN NNP 2 compound
+staff staff NOUN NN 3 nsubj
+protested protest VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 3 punct
+
+# entities = Long:PERSON
+Long Long PROPN NNP 2 nsubj
+said say VERB VBD 0 root
+the the DET DT 4 det
+hospital hospital NOUN NN 6 nsubj
+was be AUX VBD 6 cop
+long long ADJ JJ 2 ccomp SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  bool hospital = false;
+  bool long_name = false;
+  for (const Entity& e : r.entities) {
+    hospital |= e.name == "Hospital";
+    long_name |= e.name == "Long";
+  }
+  EXPECT_FALSE(hospital);
+  EXPECT_TRUE(long_name);
+}
+
 // A role word the tagger read as an adjective still makes the apposition a title; a date in
 // apposition to a title takes none.
 TEST(Triples, AnAdjectiveTaggedRoleNounInAnAppositionIsATitle) {
