@@ -621,6 +621,12 @@ class SentenceReader {
         preposition = true;
         continue;
       }
+      // "The port authority's chief executive": what comes before the 's owns the title.
+      if (by_words && t_.xpos(w) == Xpos::kPOS) {
+        title_words.clear();
+        role = false;
+        continue;
+      }
       const int other = word_mention_[w];
       if (other >= 0 && other != id) {
         const EntityType type = out_[other].type;

@@ -897,6 +897,27 @@ resigned resign VERB VBD 0 root SpaceAfter=No
   for (const std::string& fact : facts(open)) {
     EXPECT_THAT(fact, Not(HasSubstr("chief_executive_of"))) << fact;
   }
+  // What comes before a possessive 's owns the title and is no part of it.
+  const DocumentResult owned = extract(R"(
+# entities = Daniel Brandt:PERSON
+The the DET DT 3 det
+port port NOUN NN 3 compound
+authority authority NOUN NN 6 nmod:poss
+'s 's PART POS 3 case
+chief chief ADJ JJ 6 amod
+executive executive ADJ JJ 11 nsubj SpaceAfter=No
+, , PUNCT , 8 punct
+Daniel Daniel PROPN NNP 6 appos
+Brandt Brandt PROPN NNP 8 flat SpaceAfter=No
+, , PUNCT , 6 punct
+said say VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 11 punct
+)");
+  for (const Entity& e : owned.entities) {
+    if (e.name == "Daniel Brandt") {
+      EXPECT_THAT(e.titles, ::testing::ElementsAre("chief executive"));
+    }
+  }
 }
 
 // "Hospital staff protested ... the hospital": a one-word name capitalised only at the
