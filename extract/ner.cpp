@@ -197,16 +197,25 @@ void DocumentTypes::retype(const Sentence& sentence, std::vector<NamedEntity>& e
   }
 }
 
+namespace {
+
+// The whole-name gazetteer bits (one per type) of words [first, last) of `sentence`.
+uint16_t whole_name_bits(const Sentence& sentence, const Gazetteer& gazetteer, int first,
+                         int last) {
+  std::vector<std::string> folded;
+  for (int i = first; i < last; ++i) folded.push_back(fold_case(sentence.tokens[i].form));
+  return gazetteer.find(Gazetteer::sequence_key(folded.data(), folded.size())) & 0xff;
+}
+
+}  // namespace
+
 EntityType gazetteer_type(const Sentence& sentence, const Gazetteer& gazetteer,
                           const NamedEntity& entity) {
   if (entity.type == EntityType::kDate || entity.first < 0 || entity.last <= entity.first ||
       static_cast<size_t>(entity.last) > sentence.tokens.size()) {
     return entity.type;
   }
-  std::vector<std::string> folded;
-  for (int i = entity.first; i < entity.last; ++i) folded.push_back(fold_case(sentence.tokens[i].form));
-  const uint16_t whole =
-      gazetteer.find(Gazetteer::sequence_key(folded.data(), folded.size())) & 0xff;
+  const uint16_t whole = whole_name_bits(sentence, gazetteer, entity.first, entity.last);
   if (whole == 0 || (whole & (whole - 1)) != 0) return entity.type;  // none, or several types
   for (int t = 0; t < kNumTypes; ++t) {
     const auto type = static_cast<EntityType>(t);
@@ -289,6 +298,47 @@ bool trim_common_head(const Sentence& sentence, NamedEntity& e) {
   if (last == e.last) return false;
   e.last = last;
   return true;
+}
+
+std::optional<NamedEntity> lone_name_line(const Sentence& sentence,
+                                          const NerResources& resources) {
+  const auto& tokens = sentence.tokens;
+  int words = 0;
+  int first = -1;
+  int last = -1;
+  for (int i = 0; i < static_cast<int>(tokens.size()); ++i) {
+    const Token& t = tokens[i];
+    if (t.upos == Upos::kPunct) {
+      if (words == 0) continue;
+      if (i + 1 != static_cast<int>(tokens.size())) return std::nullopt;  // a last mark only
+      continue;
+    }
+    if (last >= 0 && last != i - 1) return std::nullopt;
+    if (first_case(t.form) != LetterCase::kUpper || t.upos != Upos::kPropn) return std::nullopt;
+    for (char c : t.form) {
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '-' ||
+            (c & 0x80))) {
+        return std::nullopt;
+      }
+    }
+    // A dateline or heading in capitals ("WASHINGTON") is no signature.
+    if (t.form.size() > 1 && std::none_of(t.form.begin(), t.form.end(),
+                                          [](char c) { return c >= 'a' && c <= 'z'; })) {
+      return std::nullopt;
+    }
+    // A word raw text mostly writes in lower case is no name ("Thanks", "Cheers").
+    const uint8_t capital = resources.words.find(fold_case(t.form)).capital;
+    if (capital != 0 && capital < 4) return std::nullopt;
+    if (resources.is_title(fold_case(t.form))) return std::nullopt;
+    if (first < 0) first = i;
+    last = i;
+    if (++words > 2) return std::nullopt;
+  }
+  if (words == 0) return std::nullopt;
+  // A name the training data knows, but never as a person's ("Reuters"), is no signature.
+  const uint16_t whole = whole_name_bits(sentence, resources.gazetteer, first, last + 1);
+  if (whole != 0 && (whole & name_bit(EntityType::kPerson)) == 0) return std::nullopt;
+  return NamedEntity{first, last + 1, EntityType::kPerson};
 }
 
 std::optional<NamedEntity> split_trailing_date(const Sentence& sentence, NamedEntity& e) {
@@ -463,6 +513,9 @@ void Ner::annotate(std::vector<Sentence>& sentences) const {
     ner::prepare(s, resources_, context, scratch);
     const std::vector<int> classes = ner::decode_classes(s, weights_, scratch, options_.beam);
     std::vector<NamedEntity> raw = ner::decode(classes);
+    if (raw.empty() && options_.lone_name_lines) {
+      if (auto signature = ner::lone_name_line(s, resources_)) raw.push_back(*signature);
+    }
     {
       std::vector<NamedEntity> dates;
       for (NamedEntity& e : raw) {

@@ -33,6 +33,8 @@ struct NerOptions {
   // A name found whole among the training names with a single type takes that type
   // (gazetteer_type()).
   bool gazetteer_types = true;
+  // A line of one or two capitalised proper nouns is a person (lone_name_line()).
+  bool lone_name_lines = true;
 };
 
 // A trained recogniser. Read-only after construction, so annotate() is thread-safe.
@@ -101,6 +103,14 @@ bool trim_date(const Sentence& sentence, NamedEntity& entity);
 // ends before the preposition; the rest is returned as a DATE ("[Marlow] on [Wednesday]").
 // Dates are left alone ("the Fourth of July").
 std::optional<NamedEntity> split_trailing_date(const Sentence& sentence, NamedEntity& entity);
+
+// A line that is nothing but one or two capitalised proper nouns (and a last punctuation
+// mark), where the model found no name, is a person: the greeting or signature of an e-mail
+// or letter ("Renee ,", "Traci", "Jill :"). Not a word that raw text mostly writes in lower
+// case ("Thanks", "Cheers"), a title, a word in capitals ("WASHINGTON"), a name the training
+// names hold but never as a person's, or anything the tagger calls no proper noun ("Oops",
+// "Warnings").
+std::optional<NamedEntity> lone_name_line(const Sentence& sentence, const NerResources& resources);
 
 // After trim_date freed words (`freed`, per word): a name right after them takes back the
 // proper nouns (PTB NNP/NNPS) among them that touch it ("New" of "New York"); the runs of

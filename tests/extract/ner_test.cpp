@@ -102,6 +102,34 @@ TEST(Ner, TrimsTitlesAndPossessivesFromSpans) {
   EXPECT_EQ(spans[1].last, 1);  // titles are trimmed from PERSON spans only
 }
 
+TEST(Ner, ALineOfOnlyAProperNounIsAPerson) {
+  ner::NerResources r;
+  r.titles = {"president"};
+  r.words = ner::WordLexicon({{"thanks", ner::WordInfo{0, 0, 1}}, {"traci", ner::WordInfo{0, 0, 4}}});
+  r.gazetteer.add({"reuters"}, EntityType::kOrg, 0);
+  r.gazetteer.finish();
+  auto line = [](std::vector<std::pair<std::string, Upos>> words) { return tagged(words); };
+  const auto traci = ner::lone_name_line(line({{"Traci", Upos::kPropn}, {",", Upos::kPunct}}), r);
+  ASSERT_TRUE(traci.has_value());
+  EXPECT_EQ(traci->first, 0);
+  EXPECT_EQ(traci->last, 1);
+  EXPECT_EQ(traci->type, EntityType::kPerson);
+  const auto two = ner::lone_name_line(line({{"Jill", Upos::kPropn}, {"Smith", Upos::kPropn}}), r);
+  ASSERT_TRUE(two.has_value());
+  EXPECT_EQ(two->last, 2);
+  // Not: a word written in lower case in raw text, a title, a word in capitals, a known
+  // organisation, no proper noun, three words, or a word after the last mark.
+  EXPECT_FALSE(ner::lone_name_line(line({{"Thanks", Upos::kPropn}, {",", Upos::kPunct}}), r));
+  EXPECT_FALSE(ner::lone_name_line(line({{"President", Upos::kPropn}}), r));
+  EXPECT_FALSE(ner::lone_name_line(line({{"WASHINGTON", Upos::kPropn}}), r));
+  EXPECT_FALSE(ner::lone_name_line(line({{"Reuters", Upos::kPropn}}), r));
+  EXPECT_FALSE(ner::lone_name_line(line({{"Oops", Upos::kIntj}, {".", Upos::kPunct}}), r));
+  EXPECT_FALSE(ner::lone_name_line(
+      line({{"Anna", Upos::kPropn}, {"Maria", Upos::kPropn}, {"Lopez", Upos::kPropn}}), r));
+  EXPECT_FALSE(ner::lone_name_line(
+      line({{"Traci", Upos::kPropn}, {",", Upos::kPunct}, {"Jill", Upos::kPropn}}), r));
+}
+
 TEST(Ner, ANameRunOnIntoADateEndsBeforeIt) {
   Sentence s = tagged({{"Marlow", Upos::kPropn}, {"on", Upos::kAdp},
                        {"Wednesday", Upos::kPropn}, {"morning", Upos::kNoun}});
