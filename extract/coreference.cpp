@@ -436,7 +436,8 @@ class Resolver {
 
   void event(int i) {
     const NominalMention& m = m_[i];
-    const int c = most_recent([&](const Cluster& k) {
+    // "a second hearing", "another meeting": an indefinite event is a new one.
+    const int c = m.indefinite ? -1 : most_recent([&](const Cluster& k) {
       return k.kind == MentionKind::kEvent && k.key == m.key;
     });
     if (c >= 0) {

@@ -885,6 +885,7 @@ class SentenceReader {
       const bool event = is_event_noun(lemma) && particular;
       const bool role = is_role_noun(lemma) && is_plural(t_, h);
       bool definite = false;
+      bool indefinite = false;
       std::vector<int> pre;  // modifier words before the head, in order
       std::vector<std::string> modifiers;
       int possessor = -1;
@@ -892,6 +893,10 @@ class SentenceReader {
       for (int c : t_.children(h)) {
         const Deprel cb = t_.base(c);
         if (cb == Deprel::kDet && is_determiner_the(t_, c)) definite = true;
+        if (cb == Deprel::kDet && (t_.lemma(c) == "a" || t_.lemma(c) == "an" ||
+                                   t_.lemma(c) == "another")) {
+          indefinite = true;
+        }
         if (t_.deprel(c) == Deprel::kNmodPoss) definite = true;
         if (c > h) continue;
         if (cb == Deprel::kCompound || cb == Deprel::kAmod || t_.deprel(c) == Deprel::kNmodPoss ||
@@ -944,6 +949,7 @@ class SentenceReader {
       m.head = m.chunk_top = h;
       m.number = is_plural(t_, h) ? GrammaticalNumber::kPlural : GrammaticalNumber::kSingular;
       m.definite = definite;
+      m.indefinite = indefinite;
       m.text = join_words(t_, words);
       m.key = lemma;
       m.modifiers = std::move(modifiers);

@@ -53,6 +53,7 @@ struct NominalMention {
   GrammaticalNumber number = GrammaticalNumber::kUnknown;
   Gender gender = Gender::kUnknown;   // pronouns only; names learn theirs in coreference
   bool definite = false;    // descriptions: "the", "this", "these", a possessor
+  bool indefinite = false;  // descriptions and events: "a", "an", "another" ("a second hearing")
   std::string text;         // the name as written (titles excluded), or the phrase
   std::string key;          // descriptions, groups, events: the head noun's lemma
   std::vector<std::string> modifiers;  // groups and events: lower-cased modifier words

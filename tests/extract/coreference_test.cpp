@@ -326,6 +326,39 @@ Ferreira Ferreira PROPN NNP 4 flat SpaceAfter=No
   EXPECT_THAT(facts(r), Contains("Northern Water Board question Jonas Ferreira"));
 }
 
+// "the hearing" ... "a second hearing": an indefinite event is a new event; a definite one
+// is the event named before.
+TEST(Coreference, AnIndefiniteEventIsANewEvent) {
+  const DocumentResult r = extract(R"(
+# entities = Elena Varga:PERSON
+Elena Elena PROPN NNP 3 nsubj
+Varga Varga PROPN NNP 1 flat
+missed miss VERB VBD 0 root
+the the DET DT 5 det
+hearing hearing NOUN NN 3 obj SpaceAfter=No
+. . PUNCT . 3 punct
+
+# entities = Varga:PERSON
+Varga Varga PROPN NNP 2 nsubj
+attended attend VERB VBD 0 root
+a a DET DT 5 det
+second second ADJ JJ 5 amod
+hearing hearing NOUN NN 2 obj SpaceAfter=No
+. . PUNCT . 2 punct
+
+# entities = Varga:PERSON
+Varga Varga PROPN NNP 2 nsubj
+described describe VERB VBD 0 root
+the the DET DT 4 det
+hearing hearing NOUN NN 2 obj SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("Elena Varga miss hearing"));
+  EXPECT_THAT(f, Contains("Elena Varga attend second hearing"));
+  EXPECT_THAT(f, Contains("Elena Varga describe second hearing"));  // the one just named
+}
+
 TEST(Coreference, AmbiguousDescriptionStaysUnlinked) {
   const DocumentResult r = extract(R"(
 # entities = Security Council:ORG; Water Council:ORG
