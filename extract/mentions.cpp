@@ -871,6 +871,15 @@ class SentenceReader {
         continue;
       }
       if (t_.has_child(h, Deprel::kCop)) continue;
+      // Nor does a role noun with a name in apposition ("her deputy, Tomas Berg"): the
+      // apposition reads it as the name's title.
+      bool named_apposition = false;
+      for (int c : t_.children(h)) {
+        named_apposition = named_apposition || (t_.base(c) == Deprel::kAppos && c > h &&
+                                                word_mention_[c] >= 0 &&
+                                                out_[word_mention_[c]].kind == MentionKind::kName);
+      }
+      if (named_apposition && is_role_noun(t_.lemma(h))) continue;
       const std::string lemma(t_.lemma(h));
       // A singular event noun with nothing that makes it one event (no determiner,
       // possessor, number or proper-noun modifier) is the activity, not an event: "in

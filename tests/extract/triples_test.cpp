@@ -803,6 +803,29 @@ talks talk NOUN NNS 4 obl SpaceAfter=No
   EXPECT_THAT(facts(passive), Contains("Sergey Lavrov participate_in talks"));
 }
 
+// "her deputy, Tomas Berg, said": the role noun with a name in apposition is the name's
+// title (of whoever "her" is), not a description of its own.
+TEST(Triples, ARoleNounWithANameInAppositionIsItsTitle) {
+  const DocumentResult r = extract(R"(
+# entities = Elena Varga:PERSON
+Elena Elena PROPN NNP 3 nsubj
+Varga Varga PROPN NNP 1 flat
+stayed stay VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 3 punct
+
+# entities = Tomas Berg:PERSON
+Her her PRON PRP$ 2 nmod:poss
+deputy deputy NOUN NN 7 nsubj SpaceAfter=No
+, , PUNCT , 4 punct
+Tomas Tomas PROPN NNP 2 appos
+Berg Berg PROPN NNP 4 flat SpaceAfter=No
+, , PUNCT , 2 punct
+spoke speak VERB VBD 0 root SpaceAfter=No
+. . PUNCT . 7 punct
+)");
+  EXPECT_THAT(facts(r), Contains("Tomas Berg deputy_of Elena Varga"));
+}
+
 // "Its last strike": the possessive pronoun is the event's participant once resolved, and no
 // part of the event's name.
 TEST(Triples, APossessivePronounOfAnEventIsItsParticipant) {
