@@ -241,7 +241,8 @@ class SentenceReader {
           is_organisation_name_head(to_lower_ascii(t_.form(e.last - 1)))) {
         e.type = EntityType::kOrg;
       }
-      if ((e.type == EntityType::kPerson || e.type == EntityType::kOther) && described_as_place(e)) {
+      if ((e.type == EntityType::kPerson || e.type == EntityType::kOther) &&
+          described_as_place(e)) {
         e.type = EntityType::kLocation;
       }
       if (e.type == EntityType::kPerson) {

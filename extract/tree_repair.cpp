@@ -9,9 +9,7 @@ namespace kg::extract {
 
 namespace {
 
-bool is_nominal_word(Upos u) {
-  return u == Upos::kNoun || u == Upos::kPropn || u == Upos::kPron;
-}
+bool is_nominal_word(Upos u) { return u == Upos::kNoun || u == Upos::kPropn || u == Upos::kPron; }
 
 bool has_child_of(const DependencyTree& t, int v, std::initializer_list<Deprel> rels) {
   for (int c : t.children(v)) {
@@ -113,14 +111,13 @@ bool verb_after_relative(const DependencyTree& t, int r, Repair& out) {
     if (rc < r || t.deprel(rc) != Deprel::kAclRelcl) continue;
     for (int v : t.children(rc)) {
       const Deprel b = t.base(v);
-      if (v < rc || t.upos(v) != Upos::kVerb ||
-          !(b == Deprel::kConj || b == Deprel::kParataxis)) {
+      if (v < rc || t.upos(v) != Upos::kVerb || !(b == Deprel::kConj || b == Deprel::kParataxis)) {
         continue;
       }
       const Xpos x = t.xpos(v);
       if (!(x == Xpos::kVBD || x == Xpos::kVBZ || x == Xpos::kVBP)) continue;
-      if (has_child_of(t, v, {Deprel::kNsubj, Deprel::kCsubj, Deprel::kExpl, Deprel::kMark,
-                              Deprel::kCc})) {
+      if (has_child_of(
+              t, v, {Deprel::kNsubj, Deprel::kCsubj, Deprel::kExpl, Deprel::kMark, Deprel::kCc})) {
         continue;
       }
       std::vector<int> words;
@@ -220,10 +217,10 @@ bool trailing_speaker(const DependencyTree& t, int v, Repair& out) {
     if (h >= first && h <= last && h != head) continue;  // inside the phrase already
     const Upos u = t.upos(w);
     out.attach(w, head,
-               w > head            ? Deprel::kFlat
-               : u == Upos::kDet   ? Deprel::kDet
-               : u == Upos::kAdj   ? Deprel::kAmod
-                                   : Deprel::kCompound);
+               w > head          ? Deprel::kFlat
+               : u == Upos::kDet ? Deprel::kDet
+               : u == Upos::kAdj ? Deprel::kAmod
+                                 : Deprel::kCompound);
   }
   return true;
 }

@@ -105,7 +105,8 @@ TEST(Ner, TrimsTitlesAndPossessivesFromSpans) {
 TEST(Ner, ALineOfOnlyAProperNounIsAPerson) {
   ner::NerResources r;
   r.titles = {"president"};
-  r.words = ner::WordLexicon({{"thanks", ner::WordInfo{0, 0, 1}}, {"traci", ner::WordInfo{0, 0, 4}}});
+  r.words = ner::WordLexicon(
+      {{"thanks", ner::WordInfo{0, 0, 1}}, {"traci", ner::WordInfo{0, 0, 4}}});
   r.gazetteer.add({"reuters"}, EntityType::kOrg, 0);
   r.gazetteer.finish();
   auto line = [](std::vector<std::pair<std::string, Upos>> words) { return tagged(words); };

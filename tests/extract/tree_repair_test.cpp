@@ -43,8 +43,8 @@ TEST(TreeRepair, AConjunctAfterAClosedRelativeClauseJoinsItsAntecedent) {
   const DependencyTree parsed(s);
   ASSERT_EQ(parsed.head(14), 11);
   const DependencyTree t = repaired_tree(s);
-  EXPECT_EQ(t.head(14), 4);  // Sergey -> Russians
-  EXPECT_EQ(t.head(17), 4);  // the later conjunct moves with it
+  EXPECT_EQ(t.head(14), 4);   // Sergey -> Russians
+  EXPECT_EQ(t.head(17), 4);   // the later conjunct moves with it
   EXPECT_EQ(t.head(15), 14);  // everything else stays
   EXPECT_EQ(t.head(8), 4);
   EXPECT_EQ(t.deprel(14), Deprel::kConj);
@@ -193,10 +193,10 @@ said say VERB VBD 0 root SpaceAfter=No
   const DependencyTree t = repaired_tree(doc.sentences.at(0));
   EXPECT_EQ(t.head(8), 10);  // Maria -> said
   EXPECT_EQ(t.deprel(8), Deprel::kNsubj);
-  EXPECT_EQ(t.head(7), 8);   // leader -> Maria, a compound
+  EXPECT_EQ(t.head(7), 8);  // leader -> Maria, a compound
   EXPECT_EQ(t.deprel(7), Deprel::kCompound);
-  EXPECT_EQ(t.head(9), 8);   // Okafor stays flat under Maria
-  EXPECT_EQ(t.head(5), 2);   // Friday stays with "met"
+  EXPECT_EQ(t.head(9), 8);              // Okafor stays flat under Maria
+  EXPECT_EQ(t.head(5), 2);              // Friday stays with "met"
   EXPECT_EQ(t.children(5).size(), 1u);  // only its preposition: the appositions are gone
   EXPECT_THAT(facts(testing::extract(kParsed)),
               ::testing::Contains("Halden Union meet Brandt [by Maria Okafor]"));
@@ -282,7 +282,7 @@ Council Council PROPN NNP 11 obj SpaceAfter=No
   EXPECT_EQ(t.head(10), -1);
   EXPECT_EQ(t.head(1), 10);
   EXPECT_EQ(t.deprel(1), Deprel::kNsubj);
-  EXPECT_EQ(t.head(4), 1);   // the relative clause stays on its noun
+  EXPECT_EQ(t.head(4), 1);    // the relative clause stays on its noun
   EXPECT_EQ(t.head(15), 10);  // the full stop
   EXPECT_THAT(facts(testing::extract(kParsed)),
               ::testing::Contains("Former officials inform National Security Council"));
