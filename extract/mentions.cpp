@@ -715,6 +715,21 @@ class SentenceReader {
             targets.push_back(other);
           }
         }
+        // The tree has no coordination ("Russia expert Thomas Graham and Europe expert
+        // Charles Kupchan, two fellows with the CFR" with Graham hung elsewhere): the names
+        // right before this one, joined to it by "and" or commas only, are in it all the same.
+        const bool coordinated = targets.size() > 1;
+        int k = out_[id].chunk_first - 1;
+        while (!coordinated && k > 0 && (t_.upos(k) == Upos::kCconj || t_.form(k) == ",")) {
+          const int previous = word_mention_[k - 1];
+          if (previous < 0 || previous == id || out_[previous].kind != MentionKind::kName ||
+              out_[previous].type != out_[id].type ||
+              std::find(targets.begin(), targets.end(), previous) != targets.end()) {
+            break;
+          }
+          targets.push_back(previous);
+          k = out_[previous].chunk_first - 1;
+        }
       }
       const std::vector<int> ids = sentence_mentions();
       for (int x : nouns) {

@@ -1008,6 +1008,36 @@ Okafor Okafor PROPN NNP 8 flat SpaceAfter=No
   }
 }
 
+// "Graham and Europe expert Charles Kupchan, two fellows with the CFR" with Graham hung away
+// from Kupchan: the names right before the plural apposition, joined by "and", are in it.
+TEST(Triples, APluralAppositionCoversTheNamesJoinedBeforeIt) {
+  const DocumentResult r = extract(R"(
+# entities = Thomas Graham:PERSON; Europe:LOCATION; Charles Kupchan:PERSON; Council on Foreign Relations:ORG
+Lavrov Lavrov PROPN NNP 2 nsubj
+met meet VERB VBD 0 root
+Thomas Thomas PROPN NNP 2 obj
+Graham Graham PROPN NNP 3 flat
+and and CCONJ CC 7 cc
+Europe Europe PROPN NNP 7 compound
+expert expert NOUN NN 2 obl
+Charles Charles PROPN NNP 7 appos
+Kupchan Kupchan PROPN NNP 8 flat SpaceAfter=No
+, , PUNCT , 12 punct
+two two NUM CD 12 nummod
+fellows fellow NOUN NNS 7 appos
+with with ADP IN 15 case
+the the DET DT 15 det
+Council Council PROPN NNP 12 nmod
+on on ADP IN 18 case
+Foreign Foreign ADJ NNP 18 amod
+Relations Relations PROPN NNPS 15 nmod SpaceAfter=No
+. . PUNCT . 2 punct
+)");
+  const auto f = facts(r);
+  EXPECT_THAT(f, Contains("Charles Kupchan fellow_of Council on Foreign Relations"));
+  EXPECT_THAT(f, Contains("Thomas Graham fellow_of Council on Foreign Relations"));
+}
+
 // NER read "Northern Water Board" as an event; a name ending in "Board" is an organisation.
 TEST(Triples, ANameEndingInAnOrganisationNounIsAnOrganisation) {
   const DocumentResult r = extract(R"(
