@@ -665,9 +665,6 @@ class Builder {
                                             p.words.back() < to;
                                    }),
                     parts.end());
-        for (Constituent& p : parts) {
-          if (p.head == subject.head) p = subject;
-        }
         std::stable_sort(parts.begin(), parts.end(),
                          [&](const Constituent& a, const Constituent& b) {
                            return (a.head == subject.head) > (b.head == subject.head);

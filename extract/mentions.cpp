@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 
 #include "extract/text_case.h"
 #include "extract/word_classes.h"
@@ -99,10 +101,13 @@ pronoun_table() {
 class SentenceReader {
  public:
   // `surnames`: the last words of the persons NER found in the whole document.
+  // `lower_words`: the words the document's body (no headline) writes in lower case;
+  // `headline`: is_headline(tree).
   SentenceReader(const DependencyTree& tree, int sentence, const MentionOptions& options,
-                 const std::set<std::string>& surnames, const std::set<std::string>& lower_words)
+                 const std::set<std::string>& surnames,
+                 const std::unordered_set<std::string_view>& lower_words, bool headline)
       : t_(tree), s_(tree.sentence()), sentence_(sentence), options_(options), n_(tree.size()),
-        surnames_(surnames), lower_words_(lower_words), headline_(is_headline(tree)) {}
+        surnames_(surnames), lower_words_(lower_words), headline_(headline) {}
 
   std::vector<NominalMention> run() {
     word_mention_.assign(n_, -1);
@@ -331,7 +336,7 @@ class SentenceReader {
             starts_upper(t_.form(i - 1))) {
           e.first = i - 1;
         }
-      } else if (after_role && j - i >= 2 && j - i <= 3 && !is_headline(t_)) {
+      } else if (after_role && j - i >= 2 && j - i <= 3 && !headline_) {
         e.type = EntityType::kPerson;
       }
       // "The Lavrov meeting": a surname of the document that NER missed here.
@@ -341,7 +346,7 @@ class SentenceReader {
       // headline, where every word is capitalised) names the organisation of those people.
       if (j - i == 1 && j < n_ && is_role_noun(t_.lemma(j)) &&
           (looks_like_acronym(t_.form(i)) ||
-           (e.type == EntityType::kOther && !starts_upper(t_.form(j)) && !is_headline(t_)))) {
+           (e.type == EntityType::kOther && !starts_upper(t_.form(j)) && !headline_))) {
         e.type = EntityType::kOrg;
       }
       // "influential Russians": a plural nationality NER missed is a group of people.
@@ -433,6 +438,15 @@ class SentenceReader {
       if (t_.base(c) == Deprel::kAppos && place(c)) return true;
     }
     return false;
+  }
+
+  // The role of title words (as written, and as a relation) in `organisation` (-1: none).
+  Role role_of(const std::vector<int>& title_words, int organisation) const {
+    Role r;
+    r.title = join_words(t_, title_words);
+    r.relation = relation_of_title(t_, title_words);
+    r.organisation = organisation;
+    return r;
   }
 
   // Extends a person's name leftwards over its noun phrase and reads the titles there.
@@ -555,11 +569,8 @@ class SentenceReader {
     NominalMention& mm = out_[id];  // `out_` may have grown: take the reference now
     for (int w = first; w < name_first; ++w) covered_[w] = 1;
     if (title_words.empty()) return;
-    Role r;
-    r.title = join_words(t_, title_words);
-    r.relation = relation_of_title(t_, title_words);
+    Role r = role_of(title_words, organisation);
     r.qualifier = qualifier;
-    r.organisation = organisation;
     mm.roles.push_back(std::move(r));
   }
 
@@ -649,12 +660,8 @@ class SentenceReader {
         !is_role_noun(t_.lemma(title_words.back()))) {
       return;
     }
-    Role r;
-    r.title = join_words(t_, title_words);
-    r.relation = relation_of_title(t_, title_words);
-    r.organisation = organisation;
     for (int w = start; w < comma; ++w) covered_[w] = 1;
-    out_[id].roles.push_back(std::move(r));
+    out_[id].roles.push_back(role_of(title_words, organisation));
   }
 
   // ---- acronyms -------------------------------------------------------------------------
@@ -809,10 +816,7 @@ class SentenceReader {
       title_words.push_back(w);
     }
     if (title_words.empty()) return;
-    Role r;
-    r.title = join_words(t_, title_words);
-    r.relation = relation_of_title(t_, title_words);
-    r.organisation = organisation;
+    Role r = role_of(title_words, organisation);
     for (Role& existing : out_[id].roles) {
       if (existing.relation != r.relation) continue;
       // The same role read from the tree, without the organisation the parser hung elsewhere.
@@ -1021,7 +1025,7 @@ class SentenceReader {
   std::vector<NominalMention> out_;
   std::vector<int> word_mention_;  // the name or pronoun mention a word belongs to
   const std::set<std::string>& surnames_;
-  const std::set<std::string>& lower_words_;  // words the document's body writes in lower case
+  const std::unordered_set<std::string_view>& lower_words_;
   const bool headline_;
   std::vector<char> covered_;      // part of a name's noun phrase (titles included)
 };
@@ -1162,17 +1166,21 @@ std::vector<NominalMention> MentionFinder::find(const Document& document,
   }
   // Words the body writes in lower case ("the hospital"): a headline's capitalised one-word
   // "name" among them is a common noun in title case ("Hospital chief resigns").
-  std::set<std::string> lower_words;
-  for (size_t s = 0; s < trees.size() && s < document.sentences.size(); ++s) {
-    if (is_headline(trees[s])) continue;
+  const size_t n = std::min(trees.size(), document.sentences.size());
+  std::vector<char> headline(n);
+  std::unordered_set<std::string_view> lower_words;
+  for (size_t s = 0; s < n; ++s) {
+    headline[s] = is_headline(trees[s]);
+    if (headline[s]) continue;
     for (const Token& t : document.sentences[s].tokens) {
       if (!t.form.empty() && t.form[0] >= 'a' && t.form[0] <= 'z') lower_words.insert(t.form);
     }
   }
   std::vector<NominalMention> all;
-  for (size_t s = 0; s < trees.size() && s < document.sentences.size(); ++s) {
-    std::vector<NominalMention> local =
-        SentenceReader(trees[s], static_cast<int>(s), options_, surnames, lower_words).run();
+  for (size_t s = 0; s < n; ++s) {
+    std::vector<NominalMention> local = SentenceReader(trees[s], static_cast<int>(s), options_,
+                                                       surnames, lower_words, headline[s] != 0)
+                                            .run();
     const int offset = static_cast<int>(all.size());
     for (NominalMention& m : local) {
       for (Role& r : m.roles) {

@@ -433,26 +433,23 @@ class Builder {
       };
       const bool only_places = std::all_of(others.begin(), others.end(),
                                            [&](const auto& o) { return is_place(o.second); });
+      // The clause's events: its objects (or passive subjects: "talks were held between X and
+      // Y") and what happens in or at one ("were caught in secret talks").
+      std::vector<int> events;
+      for (int y : patients) if (type_of(y) == EntityType::kEvent) events.push_back(y);
+      for (const auto& [mk, e] : others) {
+        if (type_of(e) == EntityType::kEvent && (mk == "in" || mk == "at")) events.push_back(e);
+      }
       // "held talks with Y", "took part in the meetings with Y": the partners named with the
       // clause's event took part in it.
       std::vector<int> took_part;  // said once: "Y participate_in talks", not "X hold_with Y"
-      {
-        // Also passive: "talks were held between X and Y".
-        std::vector<int> events;
-        for (int y : patients) if (type_of(y) == EntityType::kEvent) events.push_back(y);
-        for (const auto& [mk, e] : others) {
-          if (type_of(e) == EntityType::kEvent && (mk == "in" || mk == "at")) events.push_back(e);
-        }
-        for (const auto& [mk, e] : others) {
-          // Places named as partners are countries ("held between the United States and
-          // Russia").
-          const bool partner = is_party(type_of(e)) || type_of(e) == EntityType::kLocation;
-          if (!partner || !(mk == "with" || mk == "between" || mk == "among")) {
-            continue;
-          }
-          for (int ev : events) add(s, e, "participate_in", ev, a);
-          if (!events.empty()) took_part.push_back(e);
-        }
+      for (const auto& [mk, e] : others) {
+        // Places named as partners are countries ("held between the United States and
+        // Russia").
+        const bool partner = is_party(type_of(e)) || type_of(e) == EntityType::kLocation;
+        if (!partner || !(mk == "with" || mk == "between" || mk == "among")) continue;
+        for (int ev : events) add(s, e, "participate_in", ev, a);
+        if (!events.empty()) took_part.push_back(e);
       }
       for (const auto& [mk, e] : others) {
         if (std::find(took_part.begin(), took_part.end(), e) != took_part.end()) continue;
@@ -489,12 +486,9 @@ class Builder {
       const bool says = reporting < 0 ||
           is_reporting_verb(t.lemma(clauses_[s][static_cast<size_t>(reporting)].predicate));
       if (a.attributed_to >= 0 && says) {
-        std::vector<int> events;
-        for (int e : subjects) if (type_of(e) == EntityType::kEvent) events.push_back(e);
-        for (int e : patients) if (type_of(e) == EntityType::kEvent) events.push_back(e);
-        for (const auto& [mk, e] : others) {
-          if (type_of(e) == EntityType::kEvent && (mk == "in" || mk == "at")) events.push_back(e);
-        }
+        std::vector<int> reported;
+        for (int e : subjects) if (type_of(e) == EntityType::kEvent) reported.push_back(e);
+        reported.insert(reported.end(), events.begin(), events.end());
         std::string verb = "report";
         if (reporting >= 0) {
           verb = std::string(t.lemma(clauses_[s][static_cast<size_t>(reporting)].predicate));
@@ -505,8 +499,9 @@ class Builder {
         // reported ..."); "she said the spill ..." is a quote, kept as the attribution.
         const bool reports = verb == "report" || verb == "reveal" || verb == "disclose" ||
                              verb == "announce" || verb == "confirm" || verb == "write";
-        if (!reports) events.clear();
-        for (int e : events) add(s, a.attributed_to, verb, e, r);
+        if (reports) {
+          for (int e : reported) add(s, a.attributed_to, verb, e, r);
+        }
       }
       subjects.insert(subjects.end(), patients.begin(), patients.end());
       for (const auto& [mk, e] : others) {
