@@ -2,6 +2,8 @@
 
 #include "extract/error.h"
 
+#include <cassert>
+
 namespace kg::exporter {
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
@@ -33,6 +35,77 @@ bool Statement::step() {
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   fail(rc);
+}
+
+namespace {
+
+// "INSERT INTO table VALUES(?,?),(?,?)" for `rows` rows of `columns` values.
+std::string insert_sql(std::string_view table, int columns, int rows) {
+  std::string row = "(";
+  for (int c = 0; c < columns; ++c) row += c ? ",?" : "?";
+  row += ')';
+  std::string sql = "INSERT INTO ";
+  sql += table;
+  sql += " VALUES";
+  for (int r = 0; r < rows; ++r) {
+    if (r) sql += ',';
+    sql += row;
+  }
+  return sql;
+}
+
+}  // namespace
+
+BatchInsert::BatchInsert(sqlite3* db, std::string_view table, int columns, int batch)
+    : columns_(columns),
+      batch_(batch),
+      many_(db, insert_sql(table, columns, batch)),
+      one_(db, insert_sql(table, columns, 1)),
+      values_(static_cast<size_t>(columns) * static_cast<size_t>(batch)),
+      copies_(values_.size()) {
+  assert(columns > 0 && batch > 0);
+}
+
+void BatchInsert::bind_copy(int column, std::string_view text) {
+  const size_t index = static_cast<size_t>(row_ * columns_ + column - 1);
+  copies_[index].assign(text);
+  values_[index] = Value{Kind::kText, 0, 0, copies_[index]};
+}
+
+void BatchInsert::bind_rows(Statement& statement, int first, int count) {
+  const Value* value = &values_[static_cast<size_t>(first * columns_)];
+  for (int p = 1; p <= count * columns_; ++p, ++value) {
+    switch (value->kind) {
+      case Kind::kNull:
+        statement.bind_null(p);
+        break;
+      case Kind::kInteger:
+        statement.bind(p, value->integer);
+        break;
+      case Kind::kReal:
+        statement.bind(p, value->real);
+        break;
+      case Kind::kText:
+        statement.bind(p, value->text);
+        break;
+    }
+  }
+}
+
+void BatchInsert::insert() {
+  if (++row_ < batch_) return;
+  bind_rows(many_, 0, batch_);
+  row_ = 0;
+  many_.insert();
+}
+
+void BatchInsert::finish() {
+  const int rows = row_;
+  row_ = 0;
+  for (int r = 0; r < rows; ++r) {
+    bind_rows(one_, r, 1);
+    one_.insert();
+  }
 }
 
 }  // namespace kg::exporter

@@ -108,12 +108,12 @@ struct LocalAssignment {
 
 // The per-document tables that do not depend on the graph: all but local entities and titles.
 void write_documents(sqlite3* db, std::span<const DocumentResult> documents) {
-  Statement doc_insert(db, "INSERT INTO documents VALUES(?,?,?,?,?,?,?,?)");
-  Statement paragraph_insert(db, "INSERT INTO paragraphs VALUES(?,?,?,?)");
-  Statement sentence_insert(db, "INSERT INTO sentences VALUES(?,?,?,?,?)");
-  Statement mention_insert(db, "INSERT INTO mentions VALUES(?,?,?,?,?,?,?)");
-  Statement triple_insert(db, "INSERT INTO triples VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
-  Statement argument_insert(db, "INSERT INTO arguments VALUES(?,?,?,?,?,?,?)");
+  BatchInsert doc_insert(db, "documents", 8);
+  BatchInsert paragraph_insert(db, "paragraphs", 4);
+  BatchInsert sentence_insert(db, "sentences", 5);
+  BatchInsert mention_insert(db, "mentions", 7);
+  BatchInsert triple_insert(db, "triples", 12);
+  BatchInsert argument_insert(db, "arguments", 7);
   for (uint32_t d = 0; d < documents.size(); ++d) {
     const DocumentResult& r = documents[d];
     const extract::Document& doc = r.document;
@@ -191,6 +191,10 @@ void write_documents(sqlite3* db, std::span<const DocumentResult> documents) {
       }
     }
   }
+  for (BatchInsert* table : {&doc_insert, &paragraph_insert, &sentence_insert, &mention_insert,
+                             &triple_insert, &argument_insert}) {
+    table->finish();
+  }
 }
 
 // Local entities (each with its node and merge decision) and their titles.
@@ -204,8 +208,8 @@ void write_local_entities(sqlite3* db, std::span<const DocumentResult> documents
   for (const graph::MergeDecision& merge : graph.merges) {
     assignment[merge.member.document][merge.member.entity].merge = &merge;
   }
-  Statement entity_insert(db, "INSERT INTO local_entities VALUES(?,?,?,?,?,?,?,?,?)");
-  Statement title_insert(db, "INSERT INTO titles VALUES(?,?,?,?)");
+  BatchInsert entity_insert(db, "local_entities", 9);
+  BatchInsert title_insert(db, "titles", 4);
   for (uint32_t d = 0; d < documents.size(); ++d) {
     const DocumentResult& r = documents[d];
     const int64_t document = d;
@@ -235,12 +239,14 @@ void write_local_entities(sqlite3* db, std::span<const DocumentResult> documents
       }
     }
   }
+  entity_insert.finish();
+  title_insert.finish();
 }
 
 void write_graph(sqlite3* db, const graph::KnowledgeGraph& g) {
   const graph::Degrees degrees = graph::degrees(g);
-  Statement entity_insert(db, "INSERT INTO entities VALUES(?,?,?,?,?,?,?)");
-  Statement alias_insert(db, "INSERT INTO aliases VALUES(?,?,?,?,?)");
+  BatchInsert entity_insert(db, "entities", 7);
+  BatchInsert alias_insert(db, "aliases", 5);
   std::string key;
   for (uint32_t n = 0; n < g.nodes.size(); ++n) {
     const graph::Node& node = g.nodes[n];
@@ -256,14 +262,16 @@ void write_graph(sqlite3* db, const graph::KnowledgeGraph& g) {
       key = graph::entity_key(alias.name);
       alias_insert.bind(1, int64_t{n});
       alias_insert.bind(2, alias.name);
-      alias_insert.bind(3, key);
+      alias_insert.bind_copy(3, key);
       alias_insert.bind(4, int64_t{alias.mentions});
       alias_insert.bind(5, int64_t{alias.documents});
       alias_insert.insert();
     }
   }
-  Statement edge_insert(db, "INSERT INTO edges VALUES(?,?,?,?,?,?,?,?)");
-  Statement evidence_insert(db, "INSERT INTO evidence VALUES(?,?,?,?)");
+  entity_insert.finish();
+  alias_insert.finish();
+  BatchInsert edge_insert(db, "edges", 8);
+  BatchInsert evidence_insert(db, "evidence", 4);
   for (uint32_t e = 0; e < g.edges.size(); ++e) {
     const graph::Edge& edge = g.edges[e];
     edge_insert.bind(1, int64_t{e});
@@ -284,6 +292,8 @@ void write_graph(sqlite3* db, const graph::KnowledgeGraph& g) {
       evidence_insert.insert();
     }
   }
+  edge_insert.finish();
+  evidence_insert.finish();
 }
 
 }  // namespace
