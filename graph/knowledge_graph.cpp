@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "extract/error.h"
 #include "extract/offsets.h"
@@ -176,18 +179,22 @@ bool edge_less(const TripleRef& a, const TripleRef& b) {
                   b.data->sentence, b.data->evidence, b.triple);
 }
 
-// Numbers the distinct strings in byte order, so comparing numbers compares the strings.
+// Numbers the distinct strings in byte order, so comparing numbers compares the strings. The
+// strings must outlive it. Hashed: a million triples look their relation up twice each.
 class Ranks {
  public:
-  void add(const std::string& s) { ranks_.emplace(s, 0); }
+  void add(std::string_view s) { ranks_.emplace(s, 0); }
   void finish() {
-    uint32_t next = 0;
-    for (auto& [text, rank] : ranks_) rank = next++;
+    std::vector<std::string_view> order;
+    order.reserve(ranks_.size());
+    for (const auto& entry : ranks_) order.push_back(entry.first);
+    std::sort(order.begin(), order.end());
+    for (uint32_t rank = 0; rank < order.size(); ++rank) ranks_[order[rank]] = rank;
   }
-  uint32_t operator[](const std::string& s) const { return ranks_.at(s); }
+  uint32_t operator[](std::string_view s) const { return ranks_.at(s); }
 
  private:
-  std::map<std::string, uint32_t> ranks_;
+  std::unordered_map<std::string_view, uint32_t> ranks_;
 };
 
 }  // namespace
@@ -285,7 +292,7 @@ KnowledgeGraph build_graph(std::span<const DocumentResult> documents, const Buil
           .attributed_to = t.attributed_to < 0
                                ? -1
                                : static_cast<int32_t>(node_of(ref.document, t.attributed_to)),
-          .arguments = t.arguments});
+          .arguments = options.copy_texts ? t.arguments : std::vector<extract::Argument>{}});
     }
     edge.evidence_end = static_cast<uint32_t>(g.evidence.size());
     g.edges.push_back(std::move(edge));

@@ -124,7 +124,8 @@ struct BuildOptions {
   // Copy each document's text and sentence spans into the graph. The store writer needs only
   // the structure (it writes the texts from the documents themselves), and a million-edge
   // corpus has hundreds of megabytes of text not worth holding twice. Also sets the code
-  // point spans (`chars`) of mentions and evidence.
+  // point spans (`chars`) of mentions and evidence, and copies each evidence's arguments
+  // (their texts too), which the store writer also takes from the documents.
   bool copy_texts = true;
   // Build the Boost.Graph topology (graph algorithms need it; writing the store does not).
   bool topology = true;
