@@ -1,6 +1,7 @@
 #include "graph/knowledge_graph.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <numeric>
 #include <string_view>
@@ -197,6 +198,71 @@ class Ranks {
   std::unordered_map<std::string_view, uint32_t> ranks_;
 };
 
+// Groups every triple into its edge, in canonical order (by source, relation, target, ...),
+// with the evidence of each edge in document order. Writes `edges` and `evidence` only, so it
+// may run beside fill_nodes(), which writes the nodes only.
+void group_edges(std::span<const DocumentResult> documents,
+                 const std::vector<std::vector<uint32_t>>& node_of_local, bool copy_arguments,
+                 std::vector<Edge>& edges, std::vector<Evidence>& evidence) {
+  auto node_of = [&](uint32_t d, int local) { return node_of_local[d][static_cast<size_t>(local)]; };
+  Ranks relations;
+  Ranks modalities;
+  modalities.add("");
+  size_t triple_count = 0;
+  for (const DocumentResult& doc : documents) {
+    triple_count += doc.triples.size();
+    for (const extract::Triple& t : doc.triples) {
+      relations.add(t.relation);
+      if (!t.modality.empty()) modalities.add(t.modality);
+    }
+  }
+  relations.finish();
+  modalities.finish();
+  std::vector<TripleRef> triples;
+  triples.reserve(triple_count);
+  for (uint32_t d = 0; d < documents.size(); ++d) {
+    const auto& list = documents[d].triples;
+    for (uint32_t t = 0; t < list.size(); ++t) {
+      const extract::Triple& triple = list[t];
+      triples.push_back(TripleRef{node_of(d, triple.subject), node_of(d, triple.object),
+                                  relations[triple.relation], triple.negated,
+                                  modalities[triple.modality], d, t, &triple});
+    }
+  }
+  std::sort(triples.begin(), triples.end(), edge_less);
+  evidence.reserve(triples.size());
+  for (size_t i = 0; i < triples.size();) {
+    size_t j = i;
+    Edge edge;
+    edge.source = triples[i].source;
+    edge.target = triples[i].target;
+    edge.relation = triples[i].data->relation;
+    edge.negated = triples[i].negated;
+    edge.modality = triples[i].data->modality;
+    edge.evidence_begin = static_cast<uint32_t>(evidence.size());
+    for (; j < triples.size() && same_edge(triples[i], triples[j]); ++j) {
+      const TripleRef& ref = triples[j];
+      const extract::Triple& t = *ref.data;
+      if (j == i || triples[j - 1].document != ref.document) ++edge.weight;
+      edge.confidence = std::max(edge.confidence, t.confidence);
+      evidence.push_back(Evidence{
+          .document = ref.document,
+          .triple = ref.triple,
+          .sentence = static_cast<uint32_t>(t.sentence),
+          .span = t.evidence,
+          .chars = {},  // set by build_graph() with the texts
+          .confidence = t.confidence,
+          .attributed_to = t.attributed_to < 0
+                               ? -1
+                               : static_cast<int32_t>(node_of(ref.document, t.attributed_to)),
+          .arguments = copy_arguments ? t.arguments : std::vector<extract::Argument>{}});
+    }
+    edge.evidence_end = static_cast<uint32_t>(evidence.size());
+    edges.push_back(std::move(edge));
+    i = j;
+  }
+}
+
 }  // namespace
 
 KnowledgeGraph build_graph(std::span<const DocumentResult> documents, const BuildOptions& options,
@@ -238,65 +304,15 @@ KnowledgeGraph build_graph(std::span<const DocumentResult> documents, const Buil
   for (uint32_t d = 0; d < documents.size(); ++d) {
     for (uint32_t global : resolution.entity_of[d]) node_of_local[d].push_back(canonical[global]);
   }
-  fill_nodes(documents, node_of_local, g.nodes);
-  auto node_of = [&](uint32_t d, int local) { return node_of_local[d][static_cast<size_t>(local)]; };
-
-  // Edges: group every triple by its key, in canonical order.
-  Ranks relations;
-  Ranks modalities;
-  modalities.add("");
-  size_t triple_count = 0;
-  for (const DocumentResult& doc : documents) {
-    triple_count += doc.triples.size();
-    for (const extract::Triple& t : doc.triples) {
-      relations.add(t.relation);
-      if (!t.modality.empty()) modalities.add(t.modality);
-    }
-  }
-  relations.finish();
-  modalities.finish();
-  std::vector<TripleRef> triples;
-  triples.reserve(triple_count);
-  for (uint32_t d = 0; d < documents.size(); ++d) {
-    const auto& list = documents[d].triples;
-    for (uint32_t t = 0; t < list.size(); ++t) {
-      const extract::Triple& triple = list[t];
-      triples.push_back(TripleRef{node_of(d, triple.subject), node_of(d, triple.object),
-                                  relations[triple.relation], triple.negated,
-                                  modalities[triple.modality], d, t, &triple});
-    }
-  }
-  std::sort(triples.begin(), triples.end(), edge_less);
-  g.evidence.reserve(triples.size());
-  for (size_t i = 0; i < triples.size();) {
-    size_t j = i;
-    Edge edge;
-    edge.source = triples[i].source;
-    edge.target = triples[i].target;
-    edge.relation = triples[i].data->relation;
-    edge.negated = triples[i].negated;
-    edge.modality = triples[i].data->modality;
-    edge.evidence_begin = static_cast<uint32_t>(g.evidence.size());
-    for (; j < triples.size() && same_edge(triples[i], triples[j]); ++j) {
-      const TripleRef& ref = triples[j];
-      const extract::Triple& t = *ref.data;
-      if (j == i || triples[j - 1].document != ref.document) ++edge.weight;
-      edge.confidence = std::max(edge.confidence, t.confidence);
-      g.evidence.push_back(Evidence{
-          .document = ref.document,
-          .triple = ref.triple,
-          .sentence = static_cast<uint32_t>(t.sentence),
-          .span = t.evidence,
-          .chars = {},  // set with the texts, below
-          .confidence = t.confidence,
-          .attributed_to = t.attributed_to < 0
-                               ? -1
-                               : static_cast<int32_t>(node_of(ref.document, t.attributed_to)),
-          .arguments = options.copy_texts ? t.arguments : std::vector<extract::Argument>{}});
-    }
-    edge.evidence_end = static_cast<uint32_t>(g.evidence.size());
-    g.edges.push_back(std::move(edge));
-    i = j;
+  if (options.parallel) {
+    std::future<void> edges = std::async(std::launch::async, [&] {  // waited for if we throw
+      group_edges(documents, node_of_local, options.copy_texts, g.edges, g.evidence);
+    });
+    fill_nodes(documents, node_of_local, g.nodes);
+    edges.get();
+  } else {
+    fill_nodes(documents, node_of_local, g.nodes);
+    group_edges(documents, node_of_local, options.copy_texts, g.edges, g.evidence);
   }
 
   g.documents.reserve(documents.size());

@@ -129,6 +129,9 @@ struct BuildOptions {
   bool copy_texts = true;
   // Build the Boost.Graph topology (graph algorithms need it; writing the store does not).
   bool topology = true;
+  // Group the triples into edges on a thread of their own while the nodes are filled (the
+  // merge does, as its main thread is done writing the documents by then).
+  bool parallel = false;
 };
 
 // The reduce: derives the cross-document graph from per-document results. `documents` must be

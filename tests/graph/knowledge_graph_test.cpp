@@ -183,11 +183,42 @@ TEST(KnowledgeGraph, OrderAndShardingDoNotMatter) {
   } while (std::next_permutation(order.begin(), order.end()));
 }
 
+// corpus() with an argument ("in New York") on the first triple of "a".
+std::vector<DocumentResult> corpus_with_argument() {
+  std::vector<DocumentResult> docs = corpus();
+  docs[0].triples[0].arguments.push_back(
+      extract::Argument{extract::ArgumentRole::kOther, "in New York", {32, 43}});
+  return docs;
+}
+
 TEST(KnowledgeGraph, WithoutTextsKeepsMetadataOnly) {
-  const KnowledgeGraph g = build_graph(corpus(), BuildOptions{.copy_texts = false});
+  const KnowledgeGraph g = build_graph(corpus_with_argument(), BuildOptions{.copy_texts = false});
   EXPECT_EQ(g.documents[0].id, "a");
   EXPECT_TRUE(g.documents[0].text.empty());
-  EXPECT_EQ(dump(g), dump(build_graph(corpus())));
+  const KnowledgeGraph full = build_graph(corpus_with_argument());
+  EXPECT_EQ(dump(g), dump(full));
+  // Nor argument texts (the store writes them from the documents).
+  size_t arguments = 0;
+  for (const Evidence& ev : full.evidence) arguments += ev.arguments.size();
+  EXPECT_EQ(arguments, 1u);
+  for (const Evidence& ev : g.evidence) EXPECT_TRUE(ev.arguments.empty());
+}
+
+// Edges grouped on a second thread while the nodes are filled: the same graph, code point
+// spans and arguments included.
+TEST(KnowledgeGraph, ParallelBuildIsTheSameGraph) {
+  const KnowledgeGraph one = build_graph(corpus_with_argument());
+  const KnowledgeGraph two = build_graph(corpus_with_argument(), BuildOptions{.parallel = true});
+  EXPECT_EQ(dump(two), dump(one));
+  ASSERT_EQ(two.evidence.size(), one.evidence.size());
+  for (size_t i = 0; i < one.evidence.size(); ++i) {
+    EXPECT_EQ(two.evidence[i].chars, one.evidence[i].chars);
+    ASSERT_EQ(two.evidence[i].arguments.size(), one.evidence[i].arguments.size());
+    for (size_t a = 0; a < one.evidence[i].arguments.size(); ++a) {
+      EXPECT_EQ(two.evidence[i].arguments[a].text, one.evidence[i].arguments[a].text);
+    }
+  }
+  EXPECT_EQ(boost::num_edges(two.topology), one.edges.size());
 }
 
 }  // namespace
