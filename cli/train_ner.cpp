@@ -56,6 +56,9 @@ const CommandSpec kSpec = {
         {"--gold-history", "",
          "train with the gold classes of the previous words as history (teacher forcing)"},
         {"--prune", "X", "drop averaged weights below X in absolute value (default 0)"},
+        {"--split-hyphens", "",
+         "cut the --train and --dev CoNLL-U words at their hyphens as kg's tokenizer does "
+         "(\"Coca - Cola\"), so the model learns names as it meets them"},
         {"--all-genres", "",
          "keep GUM's non-commercial genres (essay, fiction, letter, podcast, whow); the model "
          "is then CC BY-NC-SA only"},
@@ -101,9 +104,11 @@ int train_ner(const Args& args) {
   corpus_options.selection = TrainingDataOptions{};
   if (a.has("--all-genres")) corpus_options.selection.excluded_genres.clear();
   corpus_options.tags_paths = a.values("--tags");
+  corpus_options.split_hyphens = a.has("--split-hyphens");
   const NerCorpus train = read_ner_corpora(train_paths, corpus_options);
   NerCorpusOptions dev_options;
   dev_options.tags_paths = corpus_options.tags_paths;
+  dev_options.split_hyphens = corpus_options.split_hyphens;
   const NerCorpus dev = dev_path ? read_ner_corpus(*dev_path, dev_options) : NerCorpus{};
 
   std::vector<std::string> raw_paths = train_paths;

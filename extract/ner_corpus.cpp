@@ -1,13 +1,16 @@
 #include "extract/ner_corpus.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 
 #include "extract/entity_derivation.h"
 #include "extract/error.h"
 #include "extract/iob2.h"
+#include "extract/word_shape.h"
 
 namespace kg::extract {
 
@@ -75,7 +78,117 @@ void all_types(NerCorpus& corpus) {
                   EntityType::kWork};
 }
 
+// The first parts after which EWT keeps a hyphenated word whole (kg's tokenizer does the
+// same: "ex-president", "anti-war", "mid-March", "pro-Russian", "co-founder", "non-profit").
+bool attached_prefix(std::string_view part) {
+  static constexpr std::string_view kPrefixes[] = {
+      "anti", "co", "counter", "de", "e", "ex", "extra", "inter", "intra", "mid", "multi",
+      "neo",  "non", "post",   "pre", "pro", "re", "semi", "sub", "super", "un", "vice"};
+  const std::string folded = fold_case(part);
+  for (std::string_view p : kPrefixes) {
+    if (folded == p) return true;
+  }
+  return false;
+}
+
+// The byte offsets of the parts of `form` between hyphens, or nothing when it is no
+// hyphenated word to cut (a part empty or without a letter or digit, or a prefix first).
+std::vector<std::pair<size_t, size_t>> hyphen_parts(const std::string& form) {
+  std::vector<std::pair<size_t, size_t>> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= form.size(); ++i) {
+    if (i < form.size() && form[i] != '-') continue;
+    const std::string_view part(form.data() + start, i - start);
+    bool alnum = false;
+    for (char c : part) alnum = alnum || (static_cast<unsigned char>(c) >= 0x80) || std::isalnum(static_cast<unsigned char>(c));
+    if (part.empty() || !alnum) return {};
+    parts.emplace_back(start, i);
+    start = i + 1;
+  }
+  if (parts.size() < 2 || attached_prefix(std::string_view(form).substr(0, parts[0].second))) {
+    return {};
+  }
+  return parts;
+}
+
 }  // namespace
+
+int split_hyphenated_words(Sentence& sentence) {
+  const std::vector<Token>& old = sentence.tokens;
+  const int n = static_cast<int>(old.size());
+  std::vector<std::vector<std::pair<size_t, size_t>>> parts(n);
+  int cut = 0;
+  for (int i = 0; i < n; ++i) {
+    if (old[i].form.find('-') == std::string::npos) continue;
+    parts[i] = hyphen_parts(old[i].form);
+    cut += !parts[i].empty();
+  }
+  if (cut == 0) return 0;
+  // New 0-based index of each old word's first and last piece.
+  std::vector<int> first(n), last(n);
+  int next = 0;
+  for (int i = 0; i < n; ++i) {
+    first[i] = next;
+    next += parts[i].empty() ? 1 : static_cast<int>(2 * parts[i].size() - 1);
+    last[i] = next - 1;
+  }
+  const bool parsed = std::all_of(old.begin(), old.end(), [&](const Token& t) {
+    return t.head >= 0 && t.head <= n;
+  });
+  auto new_head = [&](int head) { return head == 0 ? 0 : last[head - 1] + 1; };
+  std::vector<Token> tokens;
+  tokens.reserve(static_cast<size_t>(next));
+  for (int i = 0; i < n; ++i) {
+    const Token& t = old[i];
+    if (parts[i].empty()) {
+      Token copy = t;
+      if (parsed) copy.head = new_head(t.head);
+      tokens.push_back(std::move(copy));
+      continue;
+    }
+    const int head_of_parts = last[i] + 1;  // UD id of the last part
+    for (size_t k = 0; k < parts[i].size(); ++k) {
+      const auto [from, to] = parts[i][k];
+      const bool last_part = k + 1 == parts[i].size();
+      Token piece = t;
+      piece.form = t.form.substr(from, to - from);
+      piece.lemma = piece.form;  // the last part: the word's lemma after its last hyphen
+      if (last_part && t.lemma.find('-') != std::string::npos) {
+        piece.lemma = t.lemma.substr(t.lemma.rfind('-') + 1);
+      }
+      piece.span = Span{t.span.start + static_cast<uint32_t>(from), t.span.start + static_cast<uint32_t>(to)};
+      piece.space_after = last_part ? t.space_after : false;
+      if (parsed) {
+        piece.head = last_part ? new_head(t.head) : head_of_parts;
+        piece.deprel = last_part ? t.deprel : Deprel::kCompound;
+      }
+      tokens.push_back(std::move(piece));
+      if (last_part) break;
+      Token hyphen = t;
+      hyphen.form = "-";
+      hyphen.lemma = "-";
+      hyphen.upos = Upos::kPunct;
+      hyphen.xpos = Xpos::kHYPH;
+      hyphen.span = Span{t.span.start + static_cast<uint32_t>(to), t.span.start + static_cast<uint32_t>(to) + 1};
+      hyphen.space_after = false;
+      if (parsed) {
+        hyphen.head = head_of_parts;
+        hyphen.deprel = Deprel::kPunct;
+      }
+      tokens.push_back(std::move(hyphen));
+    }
+  }
+  for (NamedEntity& e : sentence.entities) {
+    e.first = first[e.first];
+    e.last = last[e.last - 1] + 1;
+  }
+  for (MultiwordToken& m : sentence.multiword) {
+    m.first = first[m.first - 1] + 1;
+    m.last = last[m.last - 1] + 1;
+  }
+  sentence.tokens = std::move(tokens);
+  return cut;
+}
 
 NerCorpus read_ner_corpus(const std::string& path, const NerCorpusOptions& options) {
   NerCorpus corpus;
@@ -85,6 +198,9 @@ NerCorpus read_ner_corpus(const std::string& path, const NerCorpusOptions& optio
     // Gold names are derived from the gold analysis above; the features may then see
     // another one (the tagger's and parser's).
     copy_tags(options.tags_paths, corpus.sentences);
+    if (options.split_hyphens) {
+      for (Sentence& sentence : corpus.sentences) split_hyphenated_words(sentence);
+    }
     return corpus;
   }
   std::string document;
@@ -111,6 +227,9 @@ NerCorpus read_ner_corpora(const std::vector<std::string>& paths,
     add_conllu(load_training_data({path}, options.selection), corpus);
   }
   copy_tags(options.tags_paths, corpus.sentences);
+  if (options.split_hyphens) {
+    for (Sentence& sentence : corpus.sentences) split_hyphenated_words(sentence);
+  }
   std::sort(corpus.title_words.begin(), corpus.title_words.end());
   corpus.title_words.erase(std::unique(corpus.title_words.begin(), corpus.title_words.end()),
                            corpus.title_words.end());

@@ -27,7 +27,20 @@ struct NerCorpusOptions {
   // with the same sent_id and the same words: e.g. gold analyses of EWT dev for UNER's EWT
   // dev, or the tagger's predictions (for CoNLL-U files, after the gold names are derived).
   std::vector<std::string> tags_paths;
+  // CoNLL-U only: cut hyphenated words into their parts and hyphens as kg's tokenizer does
+  // (split_hyphenated_words), after the names are derived and the tags copied.
+  bool split_hyphens = false;
 };
+
+// Cuts each hyphenated word of `sentence` ("Coca-Cola", "al-Sadr", "Saudi-led") into its parts
+// and hyphens, as EWT's tokenization does and kg's tokenizer learnt from it, where GUM keeps
+// the word whole: a model trained on GUM then sees names as it meets them in kg's input
+// ("Coca - Cola"). Words after a prefix that EWT keeps attached ("ex-president", "anti-war",
+// "co-founder", "mid-March") stay whole. Each part keeps the word's tags and the hyphens are
+// PUNCT/HYPH; with a tree the last part keeps the word's head and relation, the other parts
+// hang on it (compound, punct), and the word's dependents on its last part. Names, multiword
+// tokens and spans follow. Returns the number of words cut.
+int split_hyphenated_words(Sentence& sentence);
 
 // Reads `path` as CoNLL-U if its first word line has ten columns, else as IOB2. CoNLL-U gives
 // all seven types; IOB2 (UNER) gives PERSON, ORG and LOCATION. Throws kg::InputError on a bad

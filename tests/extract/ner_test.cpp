@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "extract/error.h"
+#include "extract/ner_corpus.h"
 #include "extract/ner_train.h"
 
 namespace kg::extract {
@@ -518,6 +519,89 @@ TEST(ShippedNer, KeepsTitlesAndPossessivesOutsidePersons) {
       }
     }
   }
+}
+
+}  // namespace
+}  // namespace kg::extract
+
+namespace kg::extract {
+namespace {
+
+// A parsed sentence: each word "form/UPOS/XPOS/head/deprel" (head 1-based, 0 the root).
+Sentence parsed(const std::vector<std::string>& words) {
+  Sentence s;
+  uint32_t offset = 0;
+  for (const std::string& w : words) {
+    std::vector<std::string> f;
+    for (size_t start = 0;;) {
+      const size_t slash = w.find('/', start == 0 ? 1 : start);  // a form may be "/"
+      f.push_back(w.substr(start, slash - start));
+      if (slash == std::string::npos) break;
+      start = slash + 1;
+    }
+    Token t;
+    t.form = f[0];
+    t.lemma = f[0];
+    t.upos = *parse_upos(f[1]);
+    t.xpos = *parse_xpos(f[2]);
+    t.head = std::stoi(f[3]);
+    t.deprel = *parse_deprel(f[4]);
+    t.span = Span{offset, offset + static_cast<uint32_t>(t.form.size())};
+    offset = t.span.end + 1;
+    s.tokens.push_back(t);
+  }
+  return s;
+}
+
+std::string forms(const Sentence& s) {
+  std::string out;
+  for (const Token& t : s.tokens) out += (out.empty() ? "" : " ") + t.form;
+  return out;
+}
+
+// GUM keeps "Coca-Cola" whole where kg's tokenizer (EWT's convention) cuts it: the training
+// words are cut the same way, names, tags, tree and offsets following.
+TEST(NerCorpus, CutsHyphenatedWordsAsTheTokenizerDoes) {
+  Sentence s = parsed({"the/DET/DT/2/det", "Coca-Cola/PROPN/NNP/3/compound",
+                       "corporation/NOUN/NN/5/nsubj", "and/CCONJ/CC/5/cc",
+                       "ex-president/NOUN/NN/0/root", "Jean-Pierre-Marie/PROPN/NNP/5/appos"});
+  s.entities = {NamedEntity{1, 2, EntityType::kOrg}, NamedEntity{5, 6, EntityType::kPerson}};
+  EXPECT_EQ(split_hyphenated_words(s), 2);
+  EXPECT_EQ(forms(s), "the Coca - Cola corporation and ex-president Jean - Pierre - Marie");
+  ASSERT_EQ(s.entities.size(), 2u);
+  EXPECT_EQ(s.entities[0].first, 1);  // Coca - Cola
+  EXPECT_EQ(s.entities[0].last, 4);
+  EXPECT_EQ(s.entities[1].first, 7);  // Jean - Pierre - Marie
+  EXPECT_EQ(s.entities[1].last, 12);
+  // Parts keep the word's tags; hyphens are PUNCT/HYPH.
+  EXPECT_EQ(s.tokens[1].upos, Upos::kPropn);
+  EXPECT_EQ(s.tokens[2].upos, Upos::kPunct);
+  EXPECT_EQ(s.tokens[2].xpos, Xpos::kHYPH);
+  // The last part keeps the word's head (remapped: "corporation" is now word 5) and relation;
+  // the other parts and the hyphens hang on it; the word's dependents on its last part.
+  EXPECT_EQ(s.tokens[3].head, 5);
+  EXPECT_EQ(s.tokens[3].deprel, Deprel::kCompound);
+  EXPECT_EQ(s.tokens[1].head, 4);
+  EXPECT_EQ(s.tokens[2].head, 4);
+  EXPECT_EQ(s.tokens[2].deprel, Deprel::kPunct);
+  EXPECT_EQ(s.tokens[0].head, 4);  // "the" was on "Coca-Cola"
+  EXPECT_EQ(s.tokens[11].head, 7);  // "Marie" on "ex-president", now word 7
+  EXPECT_EQ(s.tokens[10].head, 12);  // the second hyphen on "Marie"
+  // Offsets into the text, no space inside the word.
+  EXPECT_EQ(s.tokens[1].span.start, 4u);
+  EXPECT_EQ(s.tokens[1].span.end, 8u);
+  EXPECT_EQ(s.tokens[2].span.start, 8u);
+  EXPECT_EQ(s.tokens[3].span.end, 13u);
+  EXPECT_FALSE(s.tokens[1].space_after);
+  EXPECT_FALSE(s.tokens[2].space_after);
+  EXPECT_TRUE(s.tokens[3].space_after);
+}
+
+TEST(NerCorpus, LeavesWordsThatAreNoHyphenatedCompound) {
+  Sentence s = parsed({"a/DET/DT/2/det", "-/PUNCT/HYPH/3/punct", "co-founder/NOUN/NN/0/root",
+                       "--/PUNCT/,/3/punct", "x-/NOUN/NN/3/dep", "mid-March/PROPN/NNP/3/obl"});
+  EXPECT_EQ(split_hyphenated_words(s), 0);
+  EXPECT_EQ(forms(s), "a - co-founder -- x- mid-March");
 }
 
 }  // namespace
