@@ -27,6 +27,7 @@ const CommandSpec kSpec = {
          true},
         {"--beam", "N", "decode with a beam of N (default 1: greedy)"},
         {"--no-vote", "", "do not unify the types of a name's occurrences in a document"},
+        {"--no-truecase", "", "read sentences written all in lower case as they are"},
     },
     2,
     2,
@@ -43,6 +44,7 @@ int eval_ner(const Args& args) {
   NerOptions options;
   options.beam = static_cast<int>(a.integer("--beam", 1, 1, 64));
   options.document_vote = !a.has("--no-vote");
+  options.truecase = !a.has("--no-truecase");
   const auto ner = Ner::load(a.positionals()[0], options);
   NerCorpusOptions corpus_options;
   corpus_options.tags_paths = a.values("--tags");

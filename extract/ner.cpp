@@ -341,6 +341,33 @@ std::optional<NamedEntity> lone_name_line(const Sentence& sentence,
   return NamedEntity{first, last + 1, EntityType::kPerson};
 }
 
+std::vector<Token> truecase(Sentence& sentence, const NerResources& resources) {
+  auto& tokens = sentence.tokens;
+  int lower = 0;
+  bool careless = false;  // the writer does not capitalise: a lower-case start, or "i"
+  bool first_word = true;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const LetterCase c = first_case(tokens[i].form);
+    if (c == LetterCase::kUpper && i > 0 && tokens[i].form != "I") return {};
+    if (c == LetterCase::kLower) ++lower;
+    if (first_word && (c == LetterCase::kLower || c == LetterCase::kUpper)) {
+      careless = careless || c == LetterCase::kLower;
+      first_word = false;
+    }
+    careless = careless || tokens[i].form == "i";
+  }
+  if (lower < 3 || !careless) return {};
+  std::vector<Token> original;
+  for (Token& t : tokens) {
+    if (t.form.empty() || t.form[0] < 'a' || t.form[0] > 'z') continue;
+    if (resources.words.find(fold_case(t.form)).capital != 4) continue;
+    if (original.empty()) original = tokens;
+    // The tags stay the tagger's (making such words PROPN/NNP scored lower on UNER dev).
+    t.form[0] = static_cast<char>(t.form[0] - 'a' + 'A');
+  }
+  return original;
+}
+
 std::optional<NamedEntity> split_trailing_date(const Sentence& sentence, NamedEntity& e) {
   if (e.type == EntityType::kDate) return std::nullopt;
   const auto& tokens = sentence.tokens;
@@ -501,6 +528,11 @@ void Ner::annotate(Sentence& sentence) const {
 }
 
 void Ner::annotate(std::vector<Sentence>& sentences) const {
+  // Lower-case sentences are read truecased; their own forms are put back at the end.
+  std::vector<std::vector<Token>> original_tokens(options_.truecase ? sentences.size() : 0);
+  for (size_t k = 0; k < original_tokens.size(); ++k) {
+    original_tokens[k] = ner::truecase(sentences[k], resources_);
+  }
   std::vector<const Sentence*> all;
   all.reserve(sentences.size());
   for (const Sentence& s : sentences) all.push_back(&s);
@@ -571,6 +603,9 @@ void Ner::annotate(std::vector<Sentence>& sentences) const {
       for (NamedEntity& e : s.entities) e.type = ner::gazetteer_type(s, resources_.gazetteer, e);
     }
     ner::trim_entities(s, resources_, s.entities);
+  }
+  for (size_t k = 0; k < original_tokens.size(); ++k) {
+    if (!original_tokens[k].empty()) sentences[k].tokens = std::move(original_tokens[k]);
   }
 }
 

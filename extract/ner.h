@@ -35,6 +35,9 @@ struct NerOptions {
   bool gazetteer_types = true;
   // A line of one or two capitalised proper nouns is a person (lone_name_line()).
   bool lone_name_lines = true;
+  // Read a sentence written all in lower case with the capitals raw text gives its words
+  // (truecase()).
+  bool truecase = true;
 };
 
 // A trained recogniser. Read-only after construction, so annotate() is thread-safe.
@@ -111,6 +114,17 @@ std::optional<NamedEntity> split_trailing_date(const Sentence& sentence, NamedEn
 // names hold but never as a person's, or anything the tagger calls no proper noun ("Oops",
 // "Warnings").
 std::optional<NamedEntity> lone_name_line(const Sentence& sentence, const NerResources& resources);
+
+// Truecasing for NER (Lita et al. 2003, "tRuEcasIng"; Mayhew et al. 2019, "NER and POS when
+// nothing is capitalized"): a sentence with no capital after its first word (the pronoun "I"
+// aside) and at least three lower-case words, by a writer who does not capitalise (it starts
+// in lower case, or writes the pronoun "i"), gives the model none of the capitals it learnt
+// names by ("i live in malaysia", "max and jen are looking for you"); a sentence that merely
+// names nobody ("Your goal has been a union of ...") is left alone. Each of its lower-case
+// words that the raw text of training writes capitalised at least 95 % of the time away from
+// a sentence start (the lexicon's capital statistics) is given its capital. Returns the words
+// as they were, to be put back (empty if nothing changed). ASCII initials only.
+std::vector<Token> truecase(Sentence& sentence, const NerResources& resources);
 
 // After trim_date freed words (`freed`, per word): a name right after them takes back the
 // proper nouns (PTB NNP/NNPS) among them that touch it ("New" of "New York"); the runs of

@@ -504,6 +504,58 @@ TEST(ShippedNer, FindsThePeopleOfNewsSentences) {
   }
 }
 
+// Text written all in lower case is read with the capitals raw text gives its words; the
+// sentence keeps its own forms.
+TEST(ShippedNer, ReadsLowerCaseTextTruecased) {
+  // As kg's tagger tags it: lower-case names are no proper nouns to it.
+  const std::vector<std::string> words = {
+      "i/PRON/PRP",   "am/AUX/VBP",      "from/ADP/IN",   "mexico/NOUN/NN", "and/CCONJ/CC",
+      "going/VERB/VBG", "to/PART/TO",    "san/VERB/VB",   "francisco/NOUN/NN", "./PUNCT/."};
+  Sentence s = news(words);
+  const std::vector<Token> original = ner::truecase(s, shipped_model().resources());
+  ASSERT_EQ(original.size(), words.size());
+  EXPECT_EQ(original[3].form, "mexico");
+  EXPECT_EQ(s.tokens[3].form, "Mexico");
+  EXPECT_EQ(s.tokens[7].form, "San");
+  EXPECT_EQ(s.tokens[8].form, "Francisco");
+  EXPECT_EQ(s.tokens[1].form, "am");    // a word raw text writes in lower case
+  EXPECT_EQ(s.tokens[0].form, "i");
+
+  Sentence annotated = news(words);
+  shipped_model().annotate(annotated);
+  EXPECT_EQ(annotated.tokens[3].form, "mexico");  // forms put back
+  std::vector<std::string> places;
+  for (const NamedEntity& e : annotated.entities) {
+    std::string text;
+    for (int i = e.first; i < e.last; ++i) text += (i > e.first ? " " : "") + annotated.tokens[i].form;
+    if (e.type == EntityType::kLocation) places.push_back(text);
+  }
+  EXPECT_EQ(places, (std::vector<std::string>{"mexico"}));  // "san" tagged VERB: missed
+  NerOptions as_written;
+  as_written.truecase = false;
+  const Ner plain(shipped_model().resources(), shipped_model().weights(), as_written);
+  Sentence untouched = news(words);
+  plain.annotate(untouched);
+  EXPECT_EQ(untouched.entities.size(), 0u) << "the model alone finds names in lower case";
+}
+
+// Only a writer who does not capitalise: a capitalised sentence that names nobody, or one with
+// a capital inside, is read as written.
+TEST(ShippedNer, LeavesCapitalisedTextAsWritten) {
+  for (const std::vector<std::string>& words : std::vector<std::vector<std::string>>{
+           {"Your/PRON/PRP$", "goal/NOUN/NN", "was/AUX/VBD", "a/DET/DT", "union/NOUN/NN",
+            "of/ADP/IN", "hearts/NOUN/NNS", "./PUNCT/."},
+           {"we/PRON/PRP", "met/VERB/VBD", "Lisa/PROPN/NNP", "in/ADP/IN", "chicago/PROPN/NNP",
+            "./PUNCT/."},
+           {"i/PRON/PRP", "went/VERB/VBD", "./PUNCT/."}}) {
+    Sentence s = news(words);
+    EXPECT_TRUE(ner::truecase(s, shipped_model().resources()).empty()) << words[0];
+    for (size_t i = 0; i < words.size(); ++i) {
+      EXPECT_EQ(s.tokens[i].form, words[i].substr(0, words[i].find('/')));
+    }
+  }
+}
+
 TEST(ShippedNer, KeepsTitlesAndPossessivesOutsidePersons) {
   const std::vector<std::string> never_inside = {"Russian", "Foreign", "Minister", "U.S.",
                                                  "Secretary", "State", "President", "Mr.", "'s"};
