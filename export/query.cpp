@@ -5,13 +5,10 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
-#include <memory>
 #include <set>
-#include <unordered_map>
 
 #include "extract/edit_distance.h"
 #include "extract/error.h"
-#include "extract/offsets.h"
 #include "graph/algorithms.h"
 #include "graph/name_key.h"
 #include "graph/resolver.h"
@@ -56,12 +53,61 @@ EdgeInfo read_edge(const SQLite::Statement& q) {
   return e;
 }
 
-EdgeInfo edge_info(const Store& store, uint32_t edge) {
-  SQLite::Statement q(store.db(), std::string("SELECT ") + kEdgeColumns + kEdgeJoin + "WHERE e.id = ?");
-  q.bind(1, edge);
-  if (!q.executeStep()) throw Error(store.path() + ": no edge e" + std::to_string(edge));
-  return read_edge(q);
-}
+// Edges by id through one prepared statement: a hub's thousands of edges are looked up
+// without preparing (parsing) a statement for each.
+class EdgeLookup {
+ public:
+  explicit EdgeLookup(const Store& store)
+      : store_(store),
+        q_(store.db(), std::string("SELECT ") + kEdgeColumns + kEdgeJoin + "WHERE e.id = ?") {}
+  EdgeInfo operator()(uint32_t edge) {
+    q_.reset();
+    q_.bind(1, edge);
+    if (!q_.executeStep()) throw Error(store_.path() + ": no edge e" + std::to_string(edge));
+    return read_edge(q_);
+  }
+
+ private:
+  const Store& store_;
+  SQLite::Statement q_;
+};
+
+// Entities by id, the same way.
+class EntityLookup {
+ public:
+  explicit EntityLookup(const Store& store)
+      : store_(store),
+        q_(store.db(), std::string("SELECT ") + kEntityColumns + " FROM entities WHERE id = ?") {}
+  EntityInfo operator()(uint32_t node) {
+    q_.reset();
+    q_.bind(1, node);
+    if (!q_.executeStep()) throw InputError("no entity n" + std::to_string(node) + " in " + store_.path());
+    return read_entity(q_);
+  }
+
+ private:
+  const Store& store_;
+  SQLite::Statement q_;
+};
+
+// A query's reads in one read transaction: SQLite then takes and releases its file lock once
+// instead of once per statement execution (two fcntl calls each). Ends with a rollback,
+// which for reads only releases the lock.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(const Store& store) : db_(store.db()) { db_.exec("BEGIN"); }
+  ~ReadTransaction() {
+    try {
+      db_.exec("ROLLBACK");
+    } catch (...) {  // nothing to undo; the connection closes soon after
+    }
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  SQLite::Database& db_;
+};
 
 std::optional<uint32_t> parse_node_id(std::string_view name) {
   if (name.size() < 2 || name[0] != 'n') return std::nullopt;
@@ -201,12 +247,7 @@ uint32_t resolve_entity(const Store& store, std::string_view name) {
   throw InputError(message + "; give the id (e.g. " + node_id(matches.front()) + ") instead");
 }
 
-EntityInfo entity_info(const Store& store, uint32_t node) {
-  SQLite::Statement q(store.db(), std::string("SELECT ") + kEntityColumns + " FROM entities WHERE id = ?");
-  q.bind(1, node);
-  if (!q.executeStep()) throw InputError("no entity " + node_id(node) + " in " + store.path());
-  return read_entity(q);
-}
+EntityInfo entity_info(const Store& store, uint32_t node) { return EntityLookup(store)(node); }
 
 std::vector<AliasInfo> entity_aliases(const Store& store, uint32_t node) {
   SQLite::Statement q(store.db(),
@@ -237,20 +278,24 @@ std::vector<EntityInfo> find_entities(const Store& store, const EntityFilter& fi
 
 NeighbourhoodInfo neighbours(const Store& store, uint32_t node, int depth,
                              const std::vector<std::string>& relations) {
+  const ReadTransaction reads(store);
+  EntityLookup entity(store);
+  EdgeLookup edge(store);
   NeighbourhoodInfo out;
-  out.center = entity_info(store, node);
+  out.center = entity(node);
   IncidentQuery incident(store, relations);
   const graph::Neighbourhood hood = graph::neighbourhood(
       node, depth, [&](uint32_t v, std::vector<graph::IncidentEdge>& found) { incident(v, found); });
   for (size_t i = 1; i < hood.nodes.size(); ++i) {
-    out.neighbours.push_back(Neighbour{entity_info(store, hood.nodes[i]), hood.distance[i]});
+    out.neighbours.push_back(Neighbour{entity(hood.nodes[i]), hood.distance[i]});
   }
-  for (uint32_t e : hood.edges) out.edges.push_back(edge_info(store, e));
+  for (uint32_t e : hood.edges) out.edges.push_back(edge(e));
   return out;
 }
 
 std::vector<FactInfo> facts(const Store& store, uint32_t a, std::optional<uint32_t> b) {
   SQLite::Database& db = store.db();
+  const ReadTransaction reads(store);
   std::vector<uint32_t> ids;
   {
     SQLite::Statement q(db, b ? "SELECT id FROM edges WHERE source = ?1 AND target = ?2 UNION "
@@ -263,43 +308,27 @@ std::vector<FactInfo> facts(const Store& store, uint32_t a, std::optional<uint32
   }
   std::vector<FactInfo> out;
   out.reserve(ids.size());
-  for (uint32_t id : ids) out.push_back(FactInfo{edge_info(store, id), {}, {}});
+  EdgeLookup edge(store);
+  for (uint32_t id : ids) out.push_back(FactInfo{edge(id), {}, {}});
   std::sort(out.begin(), out.end(), [](const FactInfo& x, const FactInfo& y) {
     return x.edge.weight != y.edge.weight ? x.edge.weight > y.edge.weight : x.edge.id < y.edge.id;
   });
 
+  // The evidence sentence is cut out by SQLite: substr() counts characters, as the stored
+  // offsets do (code points), so no document text is copied out and mapped.
   SQLite::Statement evidence(
       db,
-      "SELECT d.doc_id, t.sentence, s.start, s.end, t.start, t.end, "
+      "SELECT d.doc_id, t.sentence, substr(d.text, s.start + 1, s.end - s.start), t.start, t.end, "
       "t.confidence, (SELECT e.label FROM local_entities l JOIN entities e ON e.id = l.entity "
       "               WHERE l.document = t.document AND l.idx = t.attributed_to), "
       "ev.document, ev.triple "
-      "FROM evidence ev JOIN documents d ON d.id = ev.document "  // d.id only: no text
+      "FROM evidence ev JOIN documents d ON d.id = ev.document "
       "JOIN triples t ON t.document = ev.document AND t.idx = ev.triple "
       "JOIN sentences s ON s.document = t.document AND s.idx = t.sentence "
       "WHERE ev.edge = ? ORDER BY ev.idx");
   SQLite::Statement arguments(db,
                               "SELECT role, text, start, end FROM arguments "
                               "WHERE document = ? AND triple = ? ORDER BY idx");
-  // Each document's text is read once (a busy entity's facts cite a document many times).
-  SQLite::Statement text_of(db, "SELECT text FROM documents WHERE id = ?");
-  struct Text {
-    std::string text;
-    extract::OffsetMap map;
-  };
-  std::unordered_map<int64_t, std::unique_ptr<Text>> texts;
-  auto sentence = [&](int64_t document, uint32_t start, uint32_t end) {
-    auto& entry = texts[document];
-    if (!entry) {
-      text_of.reset();
-      text_of.bind(1, document);
-      std::string text = text_of.executeStep() ? text_of.getColumn(0).getString() : std::string();
-      extract::OffsetMap map(text);
-      entry = std::make_unique<Text>(Text{std::move(text), std::move(map)});
-    }
-    const extract::Span bytes = entry->map.to_bytes(extract::Span{start, end});
-    return entry->text.substr(bytes.start, bytes.size());
-  };
   for (FactInfo& fact : out) {
     evidence.reset();
     evidence.bind(1, fact.edge.id);
@@ -307,15 +336,14 @@ std::vector<FactInfo> facts(const Store& store, uint32_t a, std::optional<uint32
       EvidenceInfo ev;
       ev.document = evidence.getColumn(0).getString();
       ev.sentence = evidence.getColumn(1).getUInt();
-      ev.sentence_text = sentence(evidence.getColumn(8).getInt64(), evidence.getColumn(2).getUInt(),
-                                  evidence.getColumn(3).getUInt());
-      ev.start = evidence.getColumn(4).getUInt();
-      ev.end = evidence.getColumn(5).getUInt();
-      ev.confidence = evidence.getColumn(6).getDouble();
-      if (!evidence.getColumn(7).isNull()) ev.attributed_to = evidence.getColumn(7).getString();
+      ev.sentence_text = evidence.getColumn(2).getString();
+      ev.start = evidence.getColumn(3).getUInt();
+      ev.end = evidence.getColumn(4).getUInt();
+      ev.confidence = evidence.getColumn(5).getDouble();
+      if (!evidence.getColumn(6).isNull()) ev.attributed_to = evidence.getColumn(6).getString();
       arguments.reset();
-      arguments.bind(1, evidence.getColumn(8).getInt64());
-      arguments.bind(2, evidence.getColumn(9).getInt64());
+      arguments.bind(1, evidence.getColumn(7).getInt64());
+      arguments.bind(2, evidence.getColumn(8).getInt64());
       while (arguments.executeStep()) {
         extract::Argument arg;
         arg.role = extract::parse_argument_role(arguments.getColumn(0).getString())
@@ -338,10 +366,13 @@ std::optional<PathInfo> path(const Store& store, uint32_t from, uint32_t to) {
       load_graph(store, LoadOptions{.attributes = false, .text = false, .merges = false});
   const std::optional<graph::Path> found = graph::shortest_path(g, from, to);
   if (!found) return std::nullopt;
+  const ReadTransaction reads(store);
+  EntityLookup entity(store);
+  EdgeLookup edge(store);
   PathInfo out;
   out.cost = found->cost;
-  for (uint32_t n : found->nodes) out.nodes.push_back(entity_info(store, n));
-  for (uint32_t e : found->edges) out.edges.push_back(edge_info(store, e));
+  for (uint32_t n : found->nodes) out.nodes.push_back(entity(n));
+  for (uint32_t e : found->edges) out.edges.push_back(edge(e));
   return out;
 }
 

@@ -114,6 +114,11 @@ TEST_F(QueryTest, FactsCarrySourcesAndEvidence) {
   ASSERT_EQ(all[0].evidence.size(), 2u);
   EXPECT_EQ(all[0].evidence[0].sentence_text, "Sergey Lavrov met Richard Haass in New York.");
   EXPECT_EQ(all[0].evidence[1].sentence_text, "Lavrov met Haass.");
+  // Offsets count code points: the sentence with "é" is cut whole.
+  const auto z = facts(store(), id("Volodymyr Zelénskyy"), std::nullopt);
+  ASSERT_EQ(z.size(), 1u);
+  ASSERT_EQ(z[0].evidence.size(), 1u);
+  EXPECT_EQ(z[0].evidence[0].sentence_text, "Richard Haas met Volodymyr Zelénskyy.");
   const auto between = facts(store(), id("Haass"), id("Lavrov"));  // either direction
   ASSERT_EQ(between.size(), 1u);
   EXPECT_TRUE(facts(store(), id("Haass"), id("Putin")).empty());
