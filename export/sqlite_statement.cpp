@@ -2,6 +2,7 @@
 
 #include "extract/error.h"
 
+#include <algorithm>
 #include <cassert>
 
 namespace kg::exporter {
@@ -54,17 +55,23 @@ std::string insert_sql(std::string_view table, int columns, int rows) {
   return sql;
 }
 
+// `batch` rows, or fewer if a statement may not have that many parameters in this SQLite
+// (SQLITE_MAX_VARIABLE_NUMBER: 32,766 by default since 3.32, 999 before).
+int rows_per_statement(sqlite3* db, int columns, int batch) {
+  assert(columns > 0 && batch > 0);
+  const int parameters = sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, -1);
+  return std::max(1, std::min(batch, parameters / columns));
+}
+
 }  // namespace
 
 BatchInsert::BatchInsert(sqlite3* db, std::string_view table, int columns, int batch)
     : columns_(columns),
-      batch_(batch),
-      many_(db, insert_sql(table, columns, batch)),
+      batch_(rows_per_statement(db, columns, batch)),
+      many_(db, insert_sql(table, columns, batch_)),
       one_(db, insert_sql(table, columns, 1)),
-      values_(static_cast<size_t>(columns) * static_cast<size_t>(batch)),
-      copies_(values_.size()) {
-  assert(columns > 0 && batch > 0);
-}
+      values_(static_cast<size_t>(columns) * static_cast<size_t>(batch_)),
+      copies_(values_.size()) {}
 
 void BatchInsert::bind_copy(int column, std::string_view text) {
   const size_t index = static_cast<size_t>(row_ * columns_ + column - 1);

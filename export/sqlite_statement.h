@@ -108,7 +108,7 @@ class BatchInsert {
   void bind_rows(Statement& statement, int first, int count);
 
   int columns_;
-  int batch_;
+  int batch_;  // rows per multi-row statement
   int row_ = 0;  // rows buffered
   Statement many_;
   Statement one_;

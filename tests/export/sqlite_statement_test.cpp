@@ -98,6 +98,23 @@ TEST_F(BatchInsertTest, EmptyTextOrNullIsNull) {
   EXPECT_EQ(rows(), (std::vector<std::string>{"1|1.000000|NULL", "2|2.000000|x"}));
 }
 
+// A batch larger than a statement's parameter limit allows is made smaller, not an error.
+TEST_F(BatchInsertTest, BatchFitsTheParameterLimit) {
+  sqlite3_limit(db_, SQLITE_LIMIT_VARIABLE_NUMBER, 7);  // two rows of three values
+  BatchInsert insert(db_, "t", 3, 64);
+  for (int64_t i = 0; i < 5; ++i) {
+    insert.bind(1, i);
+    insert.bind(2, 1.0);
+    insert.bind(3, "x");
+    insert.insert();
+    if (i == 1) {
+      EXPECT_EQ(rows().size(), 2u);  // the first batch of two is in
+    }
+  }
+  insert.finish();
+  EXPECT_EQ(rows().size(), 5u);
+}
+
 // A constraint broken inside a batch is an error when the batch is inserted, naming SQLite's
 // message.
 TEST_F(BatchInsertTest, ConstraintViolationIsAnError) {
