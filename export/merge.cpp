@@ -215,7 +215,8 @@ MergeReport merge_documents(std::vector<DocumentResult> incoming, std::vector<st
   const graph::KnowledgeGraph g = write_store(
       db_path, all,
       [&] {
-        return graph::build_graph(all, graph::BuildOptions{.copy_texts = false, .topology = false, .parallel = true});
+        return graph::build_graph(
+            all, graph::BuildOptions{.copy_texts = false, .topology = false, .parallel = true});
       },
       write);
   report.nodes = g.nodes.size();

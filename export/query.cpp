@@ -81,7 +81,9 @@ class EntityLookup {
   EntityInfo operator()(uint32_t node) {
     q_.reset();
     q_.bind(1, node);
-    if (!q_.executeStep()) throw InputError("no entity n" + std::to_string(node) + " in " + store_.path());
+    if (!q_.executeStep()) {
+      throw InputError("no entity n" + std::to_string(node) + " in " + store_.path());
+    }
     return read_entity(q_);
   }
 

@@ -99,8 +99,11 @@ std::vector<std::pair<size_t, size_t>> hyphen_parts(const std::string& form) {
   for (size_t i = 0; i <= form.size(); ++i) {
     if (i < form.size() && form[i] != '-') continue;
     const std::string_view part(form.data() + start, i - start);
-    bool alnum = false;
-    for (char c : part) alnum = alnum || (static_cast<unsigned char>(c) >= 0x80) || std::isalnum(static_cast<unsigned char>(c));
+    bool alnum = false;  // any letter or digit (a non-ASCII byte counts as a letter)
+    for (char c : part) {
+      const auto byte = static_cast<unsigned char>(c);
+      alnum = alnum || byte >= 0x80 || std::isalnum(byte);
+    }
     if (part.empty() || !alnum) return {};
     parts.emplace_back(start, i);
     start = i + 1;
@@ -156,7 +159,8 @@ int split_hyphenated_words(Sentence& sentence) {
       if (last_part && t.lemma.find('-') != std::string::npos) {
         piece.lemma = t.lemma.substr(t.lemma.rfind('-') + 1);
       }
-      piece.span = Span{t.span.start + static_cast<uint32_t>(from), t.span.start + static_cast<uint32_t>(to)};
+      const auto at = [&](size_t offset) { return t.span.start + static_cast<uint32_t>(offset); };
+      piece.span = Span{at(from), at(to)};
       piece.space_after = last_part ? t.space_after : false;
       if (parsed) {
         piece.head = last_part ? new_head(t.head) : head_of_parts;
@@ -169,7 +173,7 @@ int split_hyphenated_words(Sentence& sentence) {
       hyphen.lemma = "-";
       hyphen.upos = Upos::kPunct;
       hyphen.xpos = Xpos::kHYPH;
-      hyphen.span = Span{t.span.start + static_cast<uint32_t>(to), t.span.start + static_cast<uint32_t>(to) + 1};
+      hyphen.span = Span{at(to), at(to + 1)};
       hyphen.space_after = false;
       if (parsed) {
         hyphen.head = head_of_parts;

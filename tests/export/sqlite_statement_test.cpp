@@ -16,8 +16,9 @@ class BatchInsertTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_EQ(sqlite3_open(":memory:", &db_), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db_, "CREATE TABLE t(i INTEGER, r REAL, s TEXT)", nullptr, nullptr, nullptr),
-              SQLITE_OK);
+    ASSERT_EQ(
+        sqlite3_exec(db_, "CREATE TABLE t(i INTEGER, r REAL, s TEXT)", nullptr, nullptr, nullptr),
+        SQLITE_OK);
   }
   void TearDown() override { sqlite3_close(db_); }
 

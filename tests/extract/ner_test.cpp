@@ -527,7 +527,9 @@ TEST(ShippedNer, ReadsLowerCaseTextTruecased) {
   std::vector<std::string> places;
   for (const NamedEntity& e : annotated.entities) {
     std::string text;
-    for (int i = e.first; i < e.last; ++i) text += (i > e.first ? " " : "") + annotated.tokens[i].form;
+    for (int i = e.first; i < e.last; ++i) {
+      text += (i > e.first ? " " : "") + annotated.tokens[i].form;
+    }
     if (e.type == EntityType::kLocation) places.push_back(text);
   }
   EXPECT_EQ(places, (std::vector<std::string>{"mexico"}));  // "san" tagged VERB: missed
