@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <exception>
 
 namespace kg::exporter {
 
@@ -73,8 +74,10 @@ BatchInsert::BatchInsert(sqlite3* db, std::string_view table, int columns, int b
       values_(static_cast<size_t>(columns) * static_cast<size_t>(batch_)),
       copies_(values_.size()) {}
 
+BatchInsert::~BatchInsert() { assert(row_ == 0 || std::uncaught_exceptions() > 0); }
+
 void BatchInsert::bind_copy(int column, std::string_view text) {
-  const size_t index = static_cast<size_t>(row_ * columns_ + column - 1);
+  const size_t index = slot_index(column);
   copies_[index].assign(text);
   values_[index] = Value{Kind::kText, 0, 0, copies_[index]};
 }

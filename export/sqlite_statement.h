@@ -73,6 +73,9 @@ class Statement {
 class BatchInsert {
  public:
   BatchInsert(sqlite3* db, std::string_view table, int columns, int batch = 64);
+  // Rows still buffered are dropped: finish() was not called because an error is on its way
+  // out (checked in debug builds).
+  ~BatchInsert();
   BatchInsert(const BatchInsert&) = delete;
   BatchInsert& operator=(const BatchInsert&) = delete;
 
@@ -103,7 +106,8 @@ class BatchInsert {
     std::string_view text;
   };
 
-  Value& slot(int column) { return values_[row_ * columns_ + column - 1]; }
+  size_t slot_index(int column) const { return static_cast<size_t>(row_ * columns_ + column - 1); }
+  Value& slot(int column) { return values_[slot_index(column)]; }
   // Binds rows [first, first + count) of the buffer to `statement`'s parameters from 1 on.
   void bind_rows(Statement& statement, int first, int count);
 
