@@ -47,6 +47,9 @@ const CommandSpec kSpec = {
          "share of documents trained without dependency trees each epoch (default 0)"},
         {"--word-dropout", "X",
          "share of name words trained without their identity features (default 0)"},
+        {"--mention-replacement", "X",
+         "share of each document's names replaced each epoch by another training name of the "
+         "same type (default 0)"},
         {"--ensemble", "N",
          "train N models (seeds seed .. seed+N-1) and ship the mean of their weights (default 1)"},
         {"--self-training", "N",
@@ -89,6 +92,8 @@ int train_ner(const Args& args) {
   options.untagged_fraction = a.real("--untagged-fraction", options.untagged_fraction, 0.0, 1.0);
   options.unparsed_fraction = a.real("--unparsed-fraction", options.unparsed_fraction, 0.0, 1.0);
   options.word_dropout = a.real("--word-dropout", options.word_dropout, 0.0, 1.0);
+  options.mention_replacement =
+      a.real("--mention-replacement", options.mention_replacement, 0.0, 1.0);
   options.ensemble = static_cast<int>(a.integer("--ensemble", options.ensemble, 1, 32));
   options.self_training_rounds =
       static_cast<int>(a.integer("--self-training", options.self_training_rounds, 0, 10));

@@ -286,12 +286,41 @@ void trim_entities(const Sentence& sentence, const NerResources& resources,
   entities = std::move(kept);
 }
 
+std::optional<NamedEntity> split_office(const Sentence& sentence, const NerResources& resources,
+                                        NamedEntity& entity) {
+  const auto& tokens = sentence.tokens;
+  if (entity.type == EntityType::kPerson || entity.type == EntityType::kDate) return std::nullopt;
+  auto folded = [&](int i) { return fold_case(tokens[i].form); };
+  int title = entity.first;
+  while (title < entity.last && !resources.is_title(folded(title))) ++title;
+  if (title == entity.last) return std::nullopt;
+  int tail = title + 1;
+  for (; tail < entity.last; ++tail) {
+    const std::string f = folded(tail);
+    const uint8_t capital = resources.words.find(f).capital;
+    if (!(f == "of" || f == "the" || resources.is_title(f) || (capital != 0 && capital <= 2))) {
+      break;
+    }
+  }
+  const int length = entity.last - tail;
+  if (length < 1 || length > 4) return std::nullopt;
+  for (int i = tail; i < entity.last; ++i) {
+    if (first_case(tokens[i].form) != LetterCase::kUpper || resources.is_title(folded(i))) {
+      return std::nullopt;
+    }
+  }
+  NamedEntity person{tail, entity.last, EntityType::kPerson};
+  entity.last = title;
+  return person;
+}
+
 bool trim_common_head(const Sentence& sentence, NamedEntity& e) {
   if (e.type == EntityType::kDate || e.last - e.first < 2) return false;
   const auto& tokens = sentence.tokens;
   if (first_case(tokens[e.first].form) != LetterCase::kUpper) return false;
   int last = e.last;
-  while (last - e.first > 1 && tokens[last - 1].upos == Upos::kNoun &&
+  auto common = [](Upos u) { return u == Upos::kNoun || u == Upos::kVerb || u == Upos::kAux; };
+  while (last - e.first > 1 && common(tokens[last - 1].upos) &&
          first_case(tokens[last - 1].form) == LetterCase::kLower) {
     --last;
   }
@@ -577,6 +606,35 @@ void Ner::annotate(std::vector<Sentence>& sentences) const {
       }
       std::sort(raw.begin(), raw.end(),
                 [](const NamedEntity& a, const NamedEntity& b) { return a.first < b.first; });
+    }
+    {
+      std::vector<NamedEntity> persons;
+      for (NamedEntity& e : raw) {
+        const NamedEntity whole = e;
+        const auto person = ner::split_office(s, resources_, e);
+        if (!person) continue;
+        if (ner::retype_span(weights_, scratch, *person, classes, {}) != EntityType::kPerson) {
+          e = whole;
+          continue;
+        }
+        if (e.first < e.last) {
+          // A person before the title word makes it a surname ("Melanie King Brandon").
+          e.type = ner::retype_span(weights_, scratch, e, classes, {});
+          if (e.type == EntityType::kPerson) {
+            e = whole;
+            continue;
+          }
+        }
+        persons.push_back(*person);
+      }
+      if (!persons.empty()) {
+        raw.erase(std::remove_if(raw.begin(), raw.end(),
+                                 [](const NamedEntity& e) { return e.first >= e.last; }),
+                  raw.end());
+        raw.insert(raw.end(), persons.begin(), persons.end());
+        std::sort(raw.begin(), raw.end(),
+                  [](const NamedEntity& a, const NamedEntity& b) { return a.first < b.first; });
+      }
     }
     for (NamedEntity& e : raw) {
       if (ner::trim_common_head(s, e)) {

@@ -89,6 +89,15 @@ std::vector<int> decode_classes(const Sentence& sentence, const PerceptronModel&
 // (Not the tree: parsers attach exactly these possessives to the next noun.)
 bool elliptical_possessive(const Sentence& sentence, const NamedEntity& entity);
 
+// An office inside a name that is not a person ("[U.S. Secretary of State Antony Blinken]" read
+// as one ORG): where `entity` holds a title word, then (after the rest of the office: "of",
+// words raw text mostly writes in lower case, more titles) one to four capitalised words,
+// returns those words as the candidate person and shortens `entity` to the words before the
+// first title word (possibly none). The caller keeps the split only if the model's scores
+// for the candidate say PERSON. `entity` is unchanged when nothing is returned.
+std::optional<NamedEntity> split_office(const Sentence& sentence, const NerResources& resources,
+                                        NamedEntity& entity);
+
 // A capitalised name the model ran on into lower-case common nouns ("[Biden administration]",
 // "[Fallujah campaign]") ends before them: UNER tags "the [Bush] administration". Returns
 // whether `entity` was shortened (its type is then decided again on the shorter span).

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <random>
+#include <set>
 #include <sstream>
 #include <unordered_map>
 
@@ -64,15 +65,19 @@ ner::WordLexicon build_lexicon(const std::vector<std::vector<std::string>>& raw,
   return ner::WordLexicon(std::move(entries));
 }
 
+std::vector<std::string> folded_words(const Sentence& s, const NamedEntity& e) {
+  std::vector<std::string> words;
+  for (int i = e.first; i < e.last; ++i) words.push_back(fold_case(s.tokens[i].form));
+  return words;
+}
+
 ner::Gazetteer build_gazetteer(const NerCorpus& train) {
   ner::Gazetteer g;
   for (size_t k = 0; k < train.sentences.size(); ++k) {
     const Sentence& s = train.sentences[k];
     for (const NamedEntity& e : s.entities) {
       if (e.type == EntityType::kDate) continue;  // dates are patterns, not names
-      std::vector<std::string> words;
-      for (int i = e.first; i < e.last; ++i) words.push_back(fold_case(s.tokens[i].form));
-      g.add(words, e.type, train.documents[k]);
+      g.add(folded_words(s, e), e.type, train.documents[k]);
     }
   }
   g.finish();
@@ -102,6 +107,84 @@ Sentence untagged(const Sentence& s) {
   }
   return copy;
 }
+
+bool replaceable(EntityType type) {
+  return type != EntityType::kOther && type != EntityType::kDate;  // dates are patterns
+}
+
+}  // namespace
+
+NamePool name_pool(const NerCorpus& train) {
+  NamePool pool;
+  std::set<std::pair<int, std::vector<std::string>>> seen;
+  for (const Sentence& s : train.sentences) {
+    for (const NamedEntity& e : s.entities) {
+      const int type = static_cast<int>(e.type);
+      if (!replaceable(e.type) || !seen.insert({type, folded_words(s, e)}).second) continue;
+      std::vector<Token> words(s.tokens.begin() + e.first, s.tokens.begin() + e.last);
+      for (Token& t : words) {
+        t.head = -1;
+        t.deprel = Deprel::kDep;
+        t.space_after = true;
+      }
+      pool[static_cast<size_t>(type)].push_back(std::move(words));
+    }
+  }
+  return pool;
+}
+
+std::vector<Sentence> replace_mentions(const std::vector<const Sentence*>& document,
+                                       const NamePool& pool, double share, std::mt19937_64& rng) {
+  // One decision per distinct name (type and words), so a document stays consistent.
+  std::map<std::pair<int, std::vector<std::string>>, const std::vector<Token>*> substitutes;
+  std::vector<Sentence> out;
+  out.reserve(document.size());
+  for (const Sentence* original : document) {
+    const Sentence& s = *original;
+    Sentence copy;
+    copy.span = s.span;
+    copy.id = s.id;
+    copy.text = s.text;
+    copy.paragraph_start = s.paragraph_start;
+    bool replaced = false;
+    size_t next = 0;
+    for (const NamedEntity& e : s.entities) {
+      copy.tokens.insert(copy.tokens.end(), s.tokens.begin() + next, s.tokens.begin() + e.first);
+      const std::vector<Token>* substitute = nullptr;
+      if (replaceable(e.type)) {
+        const int type = static_cast<int>(e.type);
+        auto [it, inserted] = substitutes.try_emplace({type, folded_words(s, e)}, nullptr);
+        const auto& names = pool[static_cast<size_t>(type)];
+        if (inserted && !names.empty() && uniform(rng) < share) {
+          it->second = &names[rng() % names.size()];
+        }
+        substitute = it->second;
+      }
+      const int first = static_cast<int>(copy.tokens.size());
+      if (substitute) {
+        copy.tokens.insert(copy.tokens.end(), substitute->begin(), substitute->end());
+        copy.tokens.back().space_after = s.tokens[e.last - 1].space_after;
+        replaced = true;
+      } else {
+        copy.tokens.insert(copy.tokens.end(), s.tokens.begin() + e.first,
+                           s.tokens.begin() + e.last);
+      }
+      copy.entities.push_back({first, static_cast<int>(copy.tokens.size()), e.type});
+      next = static_cast<size_t>(e.last);
+    }
+    copy.tokens.insert(copy.tokens.end(), s.tokens.begin() + next, s.tokens.end());
+    if (replaced) {
+      // The tree's head numbers and the multiword ranges no longer fit the words.
+      copy = unparsed(copy);
+    } else {
+      copy.multiword = s.multiword;
+    }
+    out.push_back(std::move(copy));
+  }
+  return out;
+}
+
+namespace {
 
 std::string percent(double x) {
   char buf[32];
@@ -199,6 +282,7 @@ std::unique_ptr<Ner> train_epochs(const NerCorpus& train, const NerCorpus& dev,
   const auto documents = document_ranges(train.documents);
   std::vector<size_t> order(documents.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const NamePool pool = options.mention_replacement > 0.0 ? name_pool(train) : NamePool{};
   ner::NerScratch scratch;
   ner::DocumentContext context;
   std::array<float, ner::kNumClasses> scores;
@@ -214,18 +298,22 @@ std::unique_ptr<Ner> train_epochs(const NerCorpus& train, const NerCorpus& dev,
       const bool lower = uniform(rng) < options.lowercase_fraction;
       const bool no_tags = uniform(rng) < options.untagged_fraction;
       const bool no_tree = uniform(rng) < options.unparsed_fraction;
-      std::vector<Sentence> variants;
       std::vector<const Sentence*> sentences;
-      if (lower || no_tags || no_tree) {
-        for (size_t k = documents[d].first; k < documents[d].second; ++k) {
-          variants.push_back(lower ? lowercased(train.sentences[k]) : train.sentences[k]);
-          if (no_tags) variants.back() = untagged(variants.back());
-          if (no_tree) variants.back() = unparsed(variants.back());
-        }
-        for (const Sentence& v : variants) sentences.push_back(&v);
-      } else {
-        for (size_t k = documents[d].first; k < documents[d].second; ++k) {
-          sentences.push_back(&train.sentences[k]);
+      for (size_t k = documents[d].first; k < documents[d].second; ++k) {
+        sentences.push_back(&train.sentences[k]);
+      }
+      std::vector<Sentence> variants;
+      if (options.mention_replacement > 0.0) {
+        variants = replace_mentions(sentences, pool, options.mention_replacement, rng);
+      } else if (lower || no_tags || no_tree) {
+        for (const Sentence* s : sentences) variants.push_back(*s);
+      }
+      if (!variants.empty()) {
+        for (size_t k = 0; k < variants.size(); ++k) {
+          if (lower) variants[k] = lowercased(variants[k]);
+          if (no_tags) variants[k] = untagged(variants[k]);
+          if (no_tree) variants[k] = unparsed(variants[k]);
+          sentences[k] = &variants[k];
         }
       }
       context.build(sentences);
@@ -295,12 +383,6 @@ std::unique_ptr<Ner> train_epochs(const NerCorpus& train, const NerCorpus& dev,
 namespace {
 
 using SilverCounts = std::map<std::vector<std::string>, std::array<int, ner::kNumTypes>>;
-
-std::vector<std::string> folded_words(const Sentence& s, const NamedEntity& e) {
-  std::vector<std::string> words;
-  for (int i = e.first; i < e.last; ++i) words.push_back(fold_case(s.tokens[i].form));
-  return words;
-}
 
 // The type given most often to a name, if it was given often and consistently enough.
 std::optional<EntityType> majority(const std::array<int, ner::kNumTypes>& by_type, int min_count,

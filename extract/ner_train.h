@@ -5,8 +5,10 @@
 // predictions as history (Collins, 2002; Ratinov & Roth, 2009). Every epoch is scored on the
 // development corpus; the best epoch is kept. Deterministic for a given seed.
 
+#include <array>
 #include <functional>
 #include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,12 @@ struct NerTrainOptions {
   // left out in each epoch (word dropout), so the model learns the context, cluster and
   // shape evidence it needs for names it has never seen.
   double word_dropout = 0.0;
+  // Share of the names of each training document replaced, in each epoch, by another
+  // training name of the same type (all its mentions in the document by the same one, with
+  // the substitute's words and tags): mention replacement (Dai & Adel, COLING 2020), so the
+  // model learns from the contexts of many more names than it has (0: none). Sentences with a
+  // replaced name are seen without their dependency tree.
+  double mention_replacement = 0.0;
   // Train with the gold classes of the previous words as history (teacher forcing) instead
   // of the model's own predictions.
   bool gold_history = false;
@@ -75,6 +83,19 @@ std::unique_ptr<Ner> train_ner(const NerCorpus& train, const NerCorpus& dev,
                                const std::vector<std::vector<std::string>>& raw,
                                const std::vector<BrownCluster>& clusters,
                                const NerCorpus& unlabelled, const NerTrainOptions& options);
+
+// The distinct names (type and case-folded words) of `train`, each with the words and tags of
+// its first mention and no tree: the substitutes of mention replacement. Dates are left out
+// (they are patterns, not names).
+using NamePool = std::array<std::vector<std::vector<Token>>, ner::kNumTypes>;
+NamePool name_pool(const NerCorpus& train);
+
+// One document's sentences with each distinct name (type and words) replaced, with
+// probability `share`, by a name of the same type drawn from `pool`; all its mentions get the
+// same substitute. Entities are re-indexed over the new words; a sentence with a replacement
+// loses its tree (heads -1) and multiword ranges, the others are copied unchanged.
+std::vector<Sentence> replace_mentions(const std::vector<const Sentence*>& document,
+                                       const NamePool& pool, double share, std::mt19937_64& rng);
 
 // The silver gazetteer of `ner` over `sentences` (see NerTrainOptions::self_training_rounds).
 ner::Gazetteer silver_gazetteer(const Ner& ner, const NerCorpus& unlabelled, int min_count,
