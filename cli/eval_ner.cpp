@@ -28,6 +28,8 @@ const CommandSpec kSpec = {
         {"--beam", "N", "decode with a beam of N (default 1: greedy)"},
         {"--no-vote", "", "do not unify the types of a name's occurrences in a document"},
         {"--no-truecase", "", "read sentences written all in lower case as they are"},
+        {"--keep-person-modifiers", "",
+         "keep a one-word PERSON before a lower-case common noun a PERSON"},
     },
     2,
     2,
@@ -45,6 +47,7 @@ int eval_ner(const Args& args) {
   options.beam = static_cast<int>(a.integer("--beam", 1, 1, 64));
   options.document_vote = !a.has("--no-vote");
   options.truecase = !a.has("--no-truecase");
+  options.no_person_modifiers = !a.has("--keep-person-modifiers");
   const auto ner = Ner::load(a.positionals()[0], options);
   NerCorpusOptions corpus_options;
   corpus_options.tags_paths = a.values("--tags");

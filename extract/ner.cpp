@@ -314,6 +314,15 @@ std::optional<NamedEntity> split_office(const Sentence& sentence, const NerResou
   return person;
 }
 
+bool person_modifier(const Sentence& sentence, const NamedEntity& e) {
+  if (e.type != EntityType::kPerson || e.last - e.first != 1) return false;
+  const auto& tokens = sentence.tokens;
+  if (static_cast<size_t>(e.last) >= tokens.size()) return false;
+  const Token& next = tokens[e.last];
+  return next.upos == Upos::kNoun && first_case(next.form) == LetterCase::kLower &&
+         first_case(tokens[e.first].form) == LetterCase::kUpper;
+}
+
 bool trim_common_head(const Sentence& sentence, NamedEntity& e) {
   if (e.type == EntityType::kDate || e.last - e.first < 2) return false;
   const auto& tokens = sentence.tokens;
@@ -570,7 +579,11 @@ void Ner::annotate(std::vector<Sentence>& sentences) const {
   ner::DocumentTypes types(resources_);
   ner::NerScratch scratch;
   std::vector<std::array<float, ner::kNumTypes>> type_scores;
-  for (Sentence& s : sentences) {
+  // Per sentence, the one-word names that modify the noun after them (person_modifier()),
+  // with the type they take if they end up PERSON: (first word, type).
+  std::vector<std::vector<std::pair<int, EntityType>>> modifiers(sentences.size());
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    Sentence& s = sentences[k];
     ner::prepare(s, resources_, context, scratch);
     const std::vector<int> classes = ner::decode_classes(s, weights_, scratch, options_.beam);
     std::vector<NamedEntity> raw = ner::decode(classes);
@@ -643,6 +656,9 @@ void Ner::annotate(std::vector<Sentence>& sentences) const {
         e.type = e.type == EntityType::kNorp
                      ? ner::retype_span(weights_, scratch, e, classes, {})
                      : ner::retype_span(weights_, scratch, e, classes, {EntityType::kNorp});
+      } else if (options_.no_person_modifiers && ner::person_modifier(s, e)) {
+        e.type = ner::retype_span(weights_, scratch, e, classes, {EntityType::kPerson});
+        modifiers[k].emplace_back(e.first, e.type);
       }
     }
     context.record(s, raw);
@@ -655,8 +671,15 @@ void Ner::annotate(std::vector<Sentence>& sentences) const {
     }
     s.entities = std::move(raw);
   }
-  for (Sentence& s : sentences) {
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    Sentence& s = sentences[k];
     if (options_.document_vote) types.retype(s, s.entities);
+    // The vote may have made a modifier a person again: this mention is none.
+    for (const auto& [first, type] : modifiers[k]) {
+      for (NamedEntity& e : s.entities) {
+        if (e.first == first && e.last == first + 1 && e.type == EntityType::kPerson) e.type = type;
+      }
+    }
     if (options_.gazetteer_types) {
       for (NamedEntity& e : s.entities) e.type = ner::gazetteer_type(s, resources_.gazetteer, e);
     }

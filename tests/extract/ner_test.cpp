@@ -400,6 +400,24 @@ TEST(Ner, SplitsTheOfficeAndThePersonOutOfANameOfAnotherType) {
   EXPECT_EQ(split({"Secretary", "Blinken"}, EntityType::kDate), "[0,2)");
 }
 
+TEST(Ner, AOneWordPersonBeforeALowerCaseNounIsAModifier) {
+  auto modifier = [](const std::vector<std::pair<std::string, Upos>>& words, NamedEntity e) {
+    return ner::person_modifier(tagged(words), e);
+  };
+  const NamedEntity hamas{0, 1, EntityType::kPerson};
+  EXPECT_TRUE(modifier({{"Hamas", Upos::kPropn}, {"leaders", Upos::kNoun}}, hamas));
+  // Not before a proper noun, a verb or the end; not a name of two words or of another type;
+  // not in text without capitals.
+  EXPECT_FALSE(modifier({{"Hamas", Upos::kPropn}, {"Leaders", Upos::kNoun}}, hamas));
+  EXPECT_FALSE(modifier({{"Hamas", Upos::kPropn}, {"said", Upos::kVerb}}, hamas));
+  EXPECT_FALSE(modifier({{"Hamas", Upos::kPropn}}, hamas));
+  EXPECT_FALSE(modifier({{"John", Upos::kPropn}, {"Smith", Upos::kPropn}, {"fans", Upos::kNoun}},
+                        NamedEntity{0, 2, EntityType::kPerson}));
+  EXPECT_FALSE(modifier({{"Houston", Upos::kPropn}, {"refinery", Upos::kNoun}},
+                        NamedEntity{0, 1, EntityType::kLocation}));
+  EXPECT_FALSE(modifier({{"hamas", Upos::kPropn}, {"leaders", Upos::kNoun}}, hamas));
+}
+
 TEST(Ner, LearnsTheTinyFixture) {
   const NerCorpus gold = tiny_corpus();
   const NerEvaluation e = evaluate_ner(tiny_model(), gold);
@@ -621,6 +639,23 @@ TEST(ShippedNer, ANameNeverEndsInALowerCaseVerb) {
   EXPECT_EQ(s.entities[0].first, 1);
   EXPECT_EQ(s.entities[0].last, 4);
   EXPECT_EQ(s.entities[0].type, EntityType::kOrg);
+}
+
+// "Hamas" alone reads as a person to the model; before the noun it modifies it is none, even
+// where the document vote pools its scores.
+TEST(ShippedNer, AOneWordNameModifyingANounIsNoPerson) {
+  Sentence s = news({"Hamas/PROPN/NNP", "fighters/NOUN/NNS", "attacked/VERB/VBD", "the/DET/DT",
+                     "town/NOUN/NN", "./PUNCT/."});
+  shipped_model().annotate(s);
+  ASSERT_EQ(s.entities.size(), 1u);
+  EXPECT_EQ(s.entities[0].last, 1);
+  EXPECT_NE(s.entities[0].type, EntityType::kPerson);
+  NerOptions keep;
+  keep.no_person_modifiers = false;
+  const auto model = Ner::load(std::string(KG_SOURCE_DIR) + "/models/ner.kgm", keep);
+  model->annotate(s);
+  ASSERT_EQ(s.entities.size(), 1u);
+  EXPECT_EQ(s.entities[0].type, EntityType::kPerson);  // what the rule corrects
 }
 
 TEST(ShippedNer, KeepsTitlesAndPossessivesOutsidePersons) {
