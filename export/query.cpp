@@ -53,44 +53,38 @@ EdgeInfo read_edge(const SQLite::Statement& q) {
   return e;
 }
 
-// Edges by id through one prepared statement: a hub's thousands of edges are looked up
-// without preparing (parsing) a statement for each.
-class EdgeLookup {
+// Rows by id through one prepared statement: a hub's thousands of edges and entities are
+// looked up without preparing (parsing) a statement for each. A missing row throws `Missing`.
+template <typename Info, typename Missing>
+class LookupById {
  public:
-  explicit EdgeLookup(const Store& store)
-      : store_(store),
-        q_(store.db(), std::string("SELECT ") + kEdgeColumns + kEdgeJoin + "WHERE e.id = ?") {}
-  EdgeInfo operator()(uint32_t edge) {
+  using Reader = Info (*)(const SQLite::Statement&);
+  LookupById(const Store& store, const std::string& sql, Reader read, std::string what)
+      : store_(store), q_(store.db(), sql), read_(read), what_(std::move(what)) {}
+  Info operator()(uint32_t id) {
     q_.reset();
-    q_.bind(1, edge);
-    if (!q_.executeStep()) throw Error(store_.path() + ": no edge e" + std::to_string(edge));
-    return read_edge(q_);
+    q_.bind(1, id);
+    if (!q_.executeStep()) throw Missing(store_.path() + ": no " + what_ + std::to_string(id));
+    return read_(q_);
   }
 
  private:
   const Store& store_;
   SQLite::Statement q_;
+  Reader read_;
+  std::string what_;
 };
 
-// Entities by id, the same way.
-class EntityLookup {
- public:
-  explicit EntityLookup(const Store& store)
-      : store_(store),
-        q_(store.db(), std::string("SELECT ") + kEntityColumns + " FROM entities WHERE id = ?") {}
-  EntityInfo operator()(uint32_t node) {
-    q_.reset();
-    q_.bind(1, node);
-    if (!q_.executeStep()) {
-      throw InputError("no entity n" + std::to_string(node) + " in " + store_.path());
-    }
-    return read_entity(q_);
-  }
+// Edges come from the database itself: a missing one is damage, not the user's input.
+LookupById<EdgeInfo, Error> edge_lookup(const Store& store) {
+  return {store, std::string("SELECT ") + kEdgeColumns + kEdgeJoin + "WHERE e.id = ?", read_edge,
+          "edge e"};
+}
 
- private:
-  const Store& store_;
-  SQLite::Statement q_;
-};
+LookupById<EntityInfo, InputError> entity_lookup(const Store& store) {
+  return {store, std::string("SELECT ") + kEntityColumns + " FROM entities WHERE id = ?",
+          [](const SQLite::Statement& q) { return read_entity(q); }, "entity n"};
+}
 
 // A query's reads in one read transaction: SQLite then takes and releases its file lock once
 // instead of once per statement execution (two fcntl calls each). Ends with a rollback,
@@ -249,7 +243,7 @@ uint32_t resolve_entity(const Store& store, std::string_view name) {
   throw InputError(message + "; give the id (e.g. " + node_id(matches.front()) + ") instead");
 }
 
-EntityInfo entity_info(const Store& store, uint32_t node) { return EntityLookup(store)(node); }
+EntityInfo entity_info(const Store& store, uint32_t node) { return entity_lookup(store)(node); }
 
 std::vector<AliasInfo> entity_aliases(const Store& store, uint32_t node) {
   SQLite::Statement q(store.db(),
@@ -281,8 +275,8 @@ std::vector<EntityInfo> find_entities(const Store& store, const EntityFilter& fi
 NeighbourhoodInfo neighbours(const Store& store, uint32_t node, int depth,
                              const std::vector<std::string>& relations) {
   const ReadTransaction reads(store);
-  EntityLookup entity(store);
-  EdgeLookup edge(store);
+  auto entity = entity_lookup(store);
+  auto edge = edge_lookup(store);
   NeighbourhoodInfo out;
   out.center = entity(node);
   IncidentQuery incident(store, relations);
@@ -310,7 +304,7 @@ std::vector<FactInfo> facts(const Store& store, uint32_t a, std::optional<uint32
   }
   std::vector<FactInfo> out;
   out.reserve(ids.size());
-  EdgeLookup edge(store);
+  auto edge = edge_lookup(store);
   for (uint32_t id : ids) out.push_back(FactInfo{edge(id), {}, {}});
   std::sort(out.begin(), out.end(), [](const FactInfo& x, const FactInfo& y) {
     return x.edge.weight != y.edge.weight ? x.edge.weight > y.edge.weight : x.edge.id < y.edge.id;
@@ -369,8 +363,8 @@ std::optional<PathInfo> path(const Store& store, uint32_t from, uint32_t to) {
   const std::optional<graph::Path> found = graph::shortest_path(g, from, to);
   if (!found) return std::nullopt;
   const ReadTransaction reads(store);
-  EntityLookup entity(store);
-  EdgeLookup edge(store);
+  auto entity = entity_lookup(store);
+  auto edge = edge_lookup(store);
   PathInfo out;
   out.cost = found->cost;
   for (uint32_t n : found->nodes) out.nodes.push_back(entity(n));

@@ -77,6 +77,15 @@ TEST_F(QueryTest, UnknownNamesSuggestTheClosest) {
   EXPECT_NE(error("zzzzzzzzzz").find("entities --match"), std::string::npos);
 }
 
+TEST_F(QueryTest, AnUnknownEntityIdIsAnInputErrorNamingIt) {
+  try {
+    entity_info(store(), 999999);
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("no entity n999999"), std::string::npos) << e.what();
+  }
+}
+
 TEST_F(QueryTest, AmbiguousNamesListTheCandidates) {
   const std::string e = error("ukraine");
   EXPECT_NE(e.find("names 2 entities"), std::string::npos) << e;
