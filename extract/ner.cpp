@@ -286,8 +286,8 @@ void trim_entities(const Sentence& sentence, const NerResources& resources,
   entities = std::move(kept);
 }
 
-std::optional<NamedEntity> split_office(const Sentence& sentence, const NerResources& resources,
-                                        NamedEntity& entity) {
+std::optional<OfficeSplit> split_office(const Sentence& sentence, const NerResources& resources,
+                                        const NamedEntity& entity) {
   const auto& tokens = sentence.tokens;
   if (entity.type == EntityType::kPerson || entity.type == EntityType::kDate) return std::nullopt;
   auto folded = [&](int i) { return fold_case(tokens[i].form); };
@@ -309,9 +309,8 @@ std::optional<NamedEntity> split_office(const Sentence& sentence, const NerResou
       return std::nullopt;
     }
   }
-  NamedEntity person{tail, entity.last, EntityType::kPerson};
-  entity.last = title;
-  return person;
+  return OfficeSplit{NamedEntity{entity.first, title, entity.type},
+                     NamedEntity{tail, entity.last, EntityType::kPerson}};
 }
 
 bool person_modifier(const Sentence& sentence, const NamedEntity& e) {
@@ -523,6 +522,20 @@ bool elliptical_possessive(const Sentence& sentence, const NamedEntity& e) {
 
 }  // namespace ner
 
+namespace {
+
+// Drops the spans a rule emptied, adds `more` and puts the names back in text order.
+void replace_entities(std::vector<NamedEntity>& entities, const std::vector<NamedEntity>& more) {
+  entities.erase(std::remove_if(entities.begin(), entities.end(),
+                                [](const NamedEntity& e) { return e.first >= e.last; }),
+                 entities.end());
+  entities.insert(entities.end(), more.begin(), more.end());
+  std::sort(entities.begin(), entities.end(),
+            [](const NamedEntity& a, const NamedEntity& b) { return a.first < b.first; });
+}
+
+}  // namespace
+
 Ner::Ner(ner::NerResources resources, PerceptronModel weights, const NerOptions& options)
     : resources_(std::move(resources)), weights_(std::move(weights)), options_(options) {}
 
@@ -595,11 +608,7 @@ void Ner::annotate(std::vector<Sentence>& sentences) const {
       for (NamedEntity& e : raw) {
         if (auto d = ner::split_trailing_date(s, e)) dates.push_back(*d);
       }
-      if (!dates.empty()) {
-        raw.insert(raw.end(), dates.begin(), dates.end());
-        std::sort(raw.begin(), raw.end(),
-                  [](const NamedEntity& a, const NamedEntity& b) { return a.first < b.first; });
-      }
+      if (!dates.empty()) replace_entities(raw, dates);
     }
     std::vector<bool> freed;
     for (NamedEntity& e : raw) {
@@ -610,44 +619,29 @@ void Ner::annotate(std::vector<Sentence>& sentences) const {
       }
     }
     if (!freed.empty()) {
-      raw.erase(std::remove_if(raw.begin(), raw.end(),
-                               [](const NamedEntity& e) { return e.first >= e.last; }),
-                raw.end());
-      for (NamedEntity e : ner::reclaim_freed_words(s, freed, raw)) {
-        e.type = ner::retype_span(weights_, scratch, e, classes, {});
-        raw.push_back(e);
-      }
-      std::sort(raw.begin(), raw.end(),
-                [](const NamedEntity& a, const NamedEntity& b) { return a.first < b.first; });
+      replace_entities(raw, {});
+      std::vector<NamedEntity> reclaimed = ner::reclaim_freed_words(s, freed, raw);
+      for (NamedEntity& e : reclaimed) e.type = ner::retype_span(weights_, scratch, e, classes, {});
+      replace_entities(raw, reclaimed);
     }
     {
       std::vector<NamedEntity> persons;
       for (NamedEntity& e : raw) {
-        const NamedEntity whole = e;
-        const auto person = ner::split_office(s, resources_, e);
-        if (!person) continue;
-        if (ner::retype_span(weights_, scratch, *person, classes, {}) != EntityType::kPerson) {
-          e = whole;
+        auto split = ner::split_office(s, resources_, e);
+        if (!split ||
+            ner::retype_span(weights_, scratch, split->person, classes, {}) != EntityType::kPerson) {
           continue;
         }
-        if (e.first < e.last) {
+        NamedEntity& before = split->before;
+        if (before.first < before.last) {
           // A person before the title word makes it a surname ("Melanie King Brandon").
-          e.type = ner::retype_span(weights_, scratch, e, classes, {});
-          if (e.type == EntityType::kPerson) {
-            e = whole;
-            continue;
-          }
+          before.type = ner::retype_span(weights_, scratch, before, classes, {});
+          if (before.type == EntityType::kPerson) continue;
         }
-        persons.push_back(*person);
+        e = before;
+        persons.push_back(split->person);
       }
-      if (!persons.empty()) {
-        raw.erase(std::remove_if(raw.begin(), raw.end(),
-                                 [](const NamedEntity& e) { return e.first >= e.last; }),
-                  raw.end());
-        raw.insert(raw.end(), persons.begin(), persons.end());
-        std::sort(raw.begin(), raw.end(),
-                  [](const NamedEntity& a, const NamedEntity& b) { return a.first < b.first; });
-      }
+      if (!persons.empty()) replace_entities(raw, persons);
     }
     for (NamedEntity& e : raw) {
       if (ner::trim_common_head(s, e)) {

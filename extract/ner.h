@@ -94,12 +94,16 @@ bool elliptical_possessive(const Sentence& sentence, const NamedEntity& entity);
 
 // An office inside a name that is not a person ("[U.S. Secretary of State Antony Blinken]" read
 // as one ORG): where `entity` holds a title word, then (after the rest of the office: "of",
-// words raw text mostly writes in lower case, more titles) one to four capitalised words,
-// returns those words as the candidate person and shortens `entity` to the words before the
-// first title word (possibly none). The caller keeps the split only if the model's scores
-// for the candidate say PERSON. `entity` is unchanged when nothing is returned.
-std::optional<NamedEntity> split_office(const Sentence& sentence, const NerResources& resources,
-                                        NamedEntity& entity);
+// "the", words raw text mostly writes in lower case, more titles) one to four capitalised
+// words, returns those words as the candidate person and the words before the first title
+// word (possibly none) with the entity's type. The caller keeps the split only if the
+// model's scores for the candidate say PERSON.
+struct OfficeSplit {
+  NamedEntity before;
+  NamedEntity person;
+};
+std::optional<OfficeSplit> split_office(const Sentence& sentence, const NerResources& resources,
+                                        const NamedEntity& entity);
 
 // A one-word PERSON right before a lower-case common noun, which it modifies ("[Hamas]
 // leaders", "[Fallujah] campaign", "[Houston] refinery"): in UNER dev only 7 of 55 such

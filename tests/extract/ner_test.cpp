@@ -381,11 +381,16 @@ TEST(Ner, SplitsTheOfficeAndThePersonOutOfANameOfAnotherType) {
       s.tokens.emplace_back();
       s.tokens.back().form = f;
     }
-    NamedEntity e{0, static_cast<int>(forms.size()), type};
-    const auto person = ner::split_office(s, r, e);
-    std::string out = "[" + std::to_string(e.first) + "," + std::to_string(e.last) + ")";
-    if (person) out += " person [" + std::to_string(person->first) + "," +
-                       std::to_string(person->last) + ")";
+    const NamedEntity e{0, static_cast<int>(forms.size()), type};
+    const auto found = ner::split_office(s, r, e);
+    const NamedEntity before = found ? found->before : e;
+    std::string out = "[" + std::to_string(before.first) + "," + std::to_string(before.last) + ")";
+    if (found) {
+      EXPECT_EQ(found->before.type, type);
+      EXPECT_EQ(found->person.type, EntityType::kPerson);
+      out += " person [" + std::to_string(found->person.first) + "," +
+             std::to_string(found->person.last) + ")";
+    }
     return out;
   };
   // "of" and a word mostly written in lower case ("State") belong to the office.
