@@ -30,6 +30,8 @@ const CommandSpec kSpec = {
         {"--no-truecase", "", "read sentences written all in lower case as they are"},
         {"--keep-person-modifiers", "",
          "keep a one-word PERSON before a lower-case common noun a PERSON"},
+        {"--name-typer-weight", "X",
+         "weight of the name classifier's scores in the type vote (default 0.5; 0: not used)"},
     },
     2,
     2,
@@ -48,6 +50,8 @@ int eval_ner(const Args& args) {
   options.document_vote = !a.has("--no-vote");
   options.truecase = !a.has("--no-truecase");
   options.no_person_modifiers = !a.has("--keep-person-modifiers");
+  options.name_typer_weight =
+      static_cast<float>(a.real("--name-typer-weight", options.name_typer_weight, 0.0, 1e6));
   const auto ner = Ner::load(a.positionals()[0], options);
   NerCorpusOptions corpus_options;
   corpus_options.tags_paths = a.values("--tags");

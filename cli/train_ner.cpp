@@ -56,6 +56,13 @@ const CommandSpec kSpec = {
          "self-training rounds over the --unlabelled sentences (silver gazetteer; default 0)"},
         {"--silver-sentences", "X",
          "share of --unlabelled sentences added as silver training data (default 0)"},
+        {"--name-typer-epochs", "N",
+         "epochs of the name classifier trained after the sequence model (default 10; 0: none)"},
+        {"--name-typer-dropout", "X",
+         "share of names the classifier sees without their own words each epoch (default 0.6)"},
+        {"--name-typer-for", "MODEL",
+         "do not train a sequence model: add a name classifier to MODEL's and write the "
+         "result to --output"},
         {"--gold-history", "",
          "train with the gold classes of the previous words as history (teacher forcing)"},
         {"--prune", "X", "drop averaged weights below X in absolute value (default 0)"},
@@ -100,6 +107,13 @@ int train_ner(const Args& args) {
   options.silver_sentence_share =
       a.real("--silver-sentences", options.silver_sentence_share, 0.0, 1.0);
   options.gold_history = a.has("--gold-history");
+  const std::optional<std::string> typer_for = a.value("--name-typer-for");
+  options.name_typer_epochs = static_cast<int>(a.integer("--name-typer-epochs", 10, 0, 1000));
+  options.name_typer_word_dropout =
+      a.real("--name-typer-dropout", options.name_typer_word_dropout, 0.0, 1.0);
+  if (typer_for && options.name_typer_epochs == 0) {
+    throw InputError("kg train ner: --name-typer-for needs --name-typer-epochs 1 or more");
+  }
   options.prune = static_cast<float>(a.real("--prune", options.prune, 0.0, 1e6));
   options.brown.clusters =
       static_cast<int>(a.integer("--cluster-count", options.brown.clusters, 2, 4096));
@@ -116,6 +130,13 @@ int train_ner(const Args& args) {
   dev_options.split_hyphens = corpus_options.split_hyphens;
   const NerCorpus dev = dev_path ? read_ner_corpus(*dev_path, dev_options) : NerCorpus{};
 
+  if (typer_for) {
+    const std::unique_ptr<Ner> ner = Ner::load(*typer_for);
+    extract::add_name_typer(*ner, train, dev, options);
+    ner->save(*output);
+    std::cerr << "ner: wrote " << *output << std::endl;
+    return 0;
+  }
   std::vector<std::string> raw_paths = train_paths;
   for (const std::string& p : a.values("--unlabelled")) raw_paths.push_back(p);
   const auto raw = read_raw_sentences(raw_paths, corpus_options.selection);

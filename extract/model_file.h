@@ -84,6 +84,8 @@ class ModelReader {
     raw(values.data(), n * sizeof(T));
     return values;
   }
+  // Whether the whole payload has been read (an optional last section is absent).
+  bool at_end() const { return pos_ == end_; }
   // Call after reading the payload: throws if bytes are left over (a different layout).
   void finish() const;
 

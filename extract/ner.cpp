@@ -8,6 +8,7 @@
 
 #include "extract/error.h"
 #include "extract/model_file.h"
+#include "extract/name_typer.h"
 #include "extract/word_classes.h"
 #include "extract/word_shape.h"
 
@@ -551,13 +552,23 @@ std::unique_ptr<Ner> Ner::load(const std::string& path, const NerOptions& option
   r.gazetteer = ner::Gazetteer::load(in);
   r.silver = ner::Gazetteer::load(in);
   PerceptronModel weights = PerceptronModel::load(in);
+  // The name classifier is optional (models of stop 15 and before have none).
+  PerceptronModel typer;
+  if (!in.at_end()) typer = PerceptronModel::load(in);
   in.finish();
+  if (typer.num_classes() != 0 && typer.num_classes() != ner::kNumTypes) {
+    throw InputError(path + ": NER name classifier has " + std::to_string(typer.num_classes()) +
+                     " classes, expected " + std::to_string(ner::kNumTypes) +
+                     " (retrain it with this kg: kg train ner)");
+  }
   if (weights.num_classes() != ner::kNumClasses) {
     throw InputError(path + ": NER model has " + std::to_string(weights.num_classes()) +
                      " classes, expected " + std::to_string(ner::kNumClasses) +
                      " (retrain it with this kg: kg train ner)");
   }
-  return std::make_unique<Ner>(std::move(r), std::move(weights), options);
+  auto ner = std::make_unique<Ner>(std::move(r), std::move(weights), options);
+  ner->set_name_typer(std::move(typer));
+  return ner;
 }
 
 void Ner::save(const std::string& path) const {
@@ -568,6 +579,7 @@ void Ner::save(const std::string& path) const {
   resources_.gazetteer.save(out);
   resources_.silver.save(out);
   weights_.save(out);
+  if (name_typer_.num_classes() != 0) name_typer_.save(out);
   out.save(path);
 }
 
@@ -658,8 +670,19 @@ void Ner::annotate(std::vector<Sentence>& sentences) const {
     context.record(s, raw);
     if (options_.document_vote) {
       type_scores.clear();
+      const bool typer = name_typer_.num_classes() != 0 && options_.name_typer_weight != 0.0f;
+      std::vector<FeatureId> features;
+      std::array<float, ner::kNumTypes> extra;
       for (const NamedEntity& e : raw) {
         type_scores.push_back(ner::span_type_scores(weights_, scratch, e, classes));
+        if (!typer || e.type == EntityType::kDate) continue;
+        features.clear();
+        ner::name_features(s, scratch, e, features);
+        extra.fill(0.0f);
+        name_typer_.add_scores(features, extra.data());
+        for (int t = 0; t < ner::kNumTypes; ++t) {
+          type_scores.back()[t] += options_.name_typer_weight * extra[t];
+        }
       }
       types.add(s, raw, type_scores);
     }

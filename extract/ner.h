@@ -41,6 +41,10 @@ struct NerOptions {
   // A one-word name that modifies the lower-case noun after it is no PERSON
   // (person_modifier()).
   bool no_person_modifiers = true;
+  // How much the name classifier's scores (extract/name_typer.h; where the model file has
+  // one) count in the document vote on each name's type, against the sequence model's: 0
+  // leaves it out.
+  float name_typer_weight = 0.5f;
 };
 
 // A trained recogniser. Read-only after construction, so annotate() is thread-safe.
@@ -65,10 +69,15 @@ class Ner {
 
   const ner::NerResources& resources() const { return resources_; }
   const PerceptronModel& weights() const { return weights_; }
+  // The name classifier (no classes when the model has none).
+  const PerceptronModel& name_typer() const { return name_typer_; }
+  void set_name_typer(PerceptronModel typer) { name_typer_ = std::move(typer); }
+  void set_options(const NerOptions& options) { options_ = options; }
 
  private:
   ner::NerResources resources_;
   PerceptronModel weights_;
+  PerceptronModel name_typer_;
   NerOptions options_;
 };
 

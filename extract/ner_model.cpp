@@ -221,13 +221,6 @@ constexpr std::string_view kStart = "<s>";
 constexpr std::string_view kEnd = "</s>";
 constexpr uint64_t kNoTag = 255;
 
-// The first `bits` bits of a cluster path (the whole path if shorter), with its length.
-uint64_t cluster_prefix(const WordInfo& w, int bits) {
-  if (w.path_length == 0) return 0;
-  const int n = std::min<int>(bits, w.path_length);
-  return (uint64_t{w.path >> (32 - n)} << 8) | static_cast<uint64_t>(n);
-}
-
 // Marks the matches of every word sequence up to the longest name of `g`.
 void match_gazetteer(const Gazetteer& g, const std::vector<std::string>& folded,
                      uint32_t exclude_document, NerScratch& scratch,
@@ -260,6 +253,12 @@ void match_gazetteer(const Gazetteer& g, const std::vector<std::string>& folded,
 }  // namespace
 
 uint64_t string_key(std::string_view text) { return FeatureHasher::id(0, text); }
+
+uint64_t cluster_prefix(const WordInfo& w, int bits) {
+  if (w.path_length == 0) return 0;
+  const int n = std::min<int>(bits, w.path_length);
+  return (uint64_t{w.path >> (32 - n)} << 8) | static_cast<uint64_t>(n);
+}
 
 void DocumentContext::build(const std::vector<const Sentence*>& sentences) {
   words_.clear();

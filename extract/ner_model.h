@@ -210,6 +210,9 @@ void history_features(const NerScratch& scratch, int i, int prev1, int prev2,
 
 // The key of a string inside features (a 64-bit hash).
 uint64_t string_key(std::string_view text);
+// The first `bits` bits of a word's cluster path (the whole path if shorter) with its length;
+// 0 for a word without a cluster.
+uint64_t cluster_prefix(const WordInfo& w, int bits);
 
 // Identifies the feature templates above (for model fingerprints); change it with them.
 inline constexpr std::string_view kFeatureVersion = "ner-features-5";

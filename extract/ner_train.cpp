@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "extract/error.h"
+#include "extract/name_typer.h"
 #include "extract/word_shape.h"
 
 namespace kg::extract {
@@ -256,6 +257,28 @@ std::vector<std::pair<size_t, size_t>> document_ranges(const std::vector<uint32_
   return ranges;
 }
 
+void add_name_typer(Ner& ner, const NerCorpus& train, const NerCorpus& dev,
+                    const NerTrainOptions& options) {
+  // The training names' own documents must not vouch for them (as in sequence training), so
+  // the classifier learns from a gazetteer rebuilt with its document support.
+  ner::NerResources resources = ner.resources();
+  resources.gazetteer = build_gazetteer(train);
+  ner::NameTyperOptions typer_options;
+  typer_options.epochs = options.name_typer_epochs;
+  typer_options.seed = options.seed;
+  typer_options.word_dropout = options.name_typer_word_dropout;
+  typer_options.log = options.log;
+  if (!dev.sentences.empty()) {
+    typer_options.score = [&](const PerceptronModel& weights) {
+      ner.set_name_typer(weights);
+      const NerEvaluation e = evaluate_ner(ner, dev);
+      if (options.log) options.log("ner types: dev " + dev_summary(e));
+      return e.overall.f1();
+    };
+  }
+  ner.set_name_typer(ner::train_name_typer(train, resources, typer_options));
+}
+
 NerEvaluation evaluate_ner(const Ner& ner, const NerCorpus& gold) {
   std::vector<Sentence> system;
   system.reserve(gold.sentences.size());
@@ -472,6 +495,9 @@ std::unique_ptr<Ner> train_ner(const NerCorpus& train, const NerCorpus& dev,
     return mean;
   };
   std::unique_ptr<Ner> model = train_model(train, options.seed);
+  if (options.name_typer_epochs > 0 && options.self_training_rounds == 0) {
+    add_name_typer(*model, train, dev, options);
+  }
   for (int round = 1; round <= options.self_training_rounds && !unlabelled.sentences.empty();
        ++round) {
     NerCorpus silver = unlabelled;

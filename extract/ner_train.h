@@ -62,6 +62,12 @@ struct NerTrainOptions {
   // order that removes most of the seed-to-seed spread (about one F1 point). Self-training
   // rounds train ensembles too. 1: one model.
   int ensemble = 1;
+  // Epochs of the name classifier (extract/name_typer.h) trained after the sequence model
+  // on the same names, the best on dev kept; 0: the model has none.
+  int name_typer_epochs = 0;
+  // Share of the names the classifier sees without their own words in each epoch (its word
+  // dropout; see NameTyperOptions).
+  double name_typer_word_dropout = 0.6;
   // Progress lines (one per epoch and per clustering step); none if empty.
   std::function<void(const std::string&)> log;
 };
@@ -103,6 +109,13 @@ ner::Gazetteer silver_gazetteer(const Ner& ner, const NerCorpus& unlabelled, int
 
 // The [first, last) sentence ranges of the consecutive documents in `documents`.
 std::vector<std::pair<size_t, size_t>> document_ranges(const std::vector<uint32_t>& documents);
+
+// Trains the name classifier of `ner` (extract/name_typer.h) on the gold names of `train`
+// for options.name_typer_epochs epochs and keeps the epoch whose recogniser scores best on
+// `dev` (the last without dev sentences). `ner`'s sequence weights and lists stay as they are,
+// so a shipped model can gain a classifier without being retrained.
+void add_name_typer(Ner& ner, const NerCorpus& train, const NerCorpus& dev,
+                    const NerTrainOptions& options);
 
 // Runs `ner` over copies of `gold`'s sentences and scores its entities against `gold`'s.
 NerEvaluation evaluate_ner(const Ner& ner, const NerCorpus& gold);

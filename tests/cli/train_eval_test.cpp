@@ -15,6 +15,7 @@ namespace {
 
 using ::testing::ContainsRegex;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 const std::string kFixture = std::string(KG_TEST_DATA_DIR) + "/tokenizer/tiny.conllu";
 
@@ -99,3 +100,32 @@ TEST(KgTrainEval, AModelOfTheWrongKindIsNamed) {
 }
 
 }  // namespace
+
+// `kg train ner` trains the name classifier after the sequence model; --name-typer-for adds a
+// new one to a model without retraining it, and eval can weigh it or leave it out.
+TEST(KgTrainEval, TrainsANerModelAndAddsANameClassifierToIt) {
+  const std::string fixture = std::string(KG_TEST_DATA_DIR) + "/ner/tiny.conllu";
+  const std::filesystem::path dir(::testing::TempDir());
+  const std::string first = (dir / "kg_cli_ner.kgm").string();
+  const std::string second = (dir / "kg_cli_ner_typed.kgm").string();
+  const KgRun train = run("train ner --train " + fixture + " --dev " + fixture + " -o " + first +
+                          " --epochs 4 --name-typer-epochs 3 --cluster-count 4");
+  ASSERT_EQ(train.status, 0) << train.output;
+  EXPECT_THAT(train.output, HasSubstr("ner types: epoch 3"));
+  EXPECT_THAT(train.output, HasSubstr("ner types: keeping epoch"));
+  const KgRun add = run("train ner --name-typer-for " + first + " --train " + fixture +
+                        " --dev " + fixture + " -o " + second + " --name-typer-epochs 2");
+  ASSERT_EQ(add.status, 0) << add.output;
+  EXPECT_THAT(add.output, HasSubstr("ner types: keeping epoch"));
+  EXPECT_THAT(add.output, Not(HasSubstr("clustering")));  // no sequence model trained
+  for (const std::string weight : {"0", "0.5", "100"}) {
+    const KgRun eval = run("eval ner " + second + " " + fixture + " --json --name-typer-weight " +
+                           weight);
+    ASSERT_EQ(eval.status, 0) << eval.output;
+    EXPECT_THAT(eval.output, HasSubstr("\"f1\":100.00")) << weight;
+  }
+  const KgRun none = run("train ner --name-typer-for " + first + " --train " + fixture + " -o " +
+                         second + " --name-typer-epochs 0");
+  EXPECT_EQ(none.status, 2);
+  EXPECT_THAT(none.output, HasSubstr("--name-typer-epochs 1 or more"));
+}

@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "extract/error.h"
+#include "extract/name_typer.h"
 #include "extract/ner_corpus.h"
 #include "extract/ner_train.h"
 
@@ -488,6 +489,81 @@ TEST(Ner, SavesAndLoads) {
   EXPECT_EQ(names(a), names(b));
   EXPECT_FALSE(names(a).empty());
   std::filesystem::remove(path);
+}
+
+// The name classifier trained with every name's own words hidden types a name it has never
+// seen by the words around it: "works for X" is an organisation, "visited X" a place.
+TEST(NameTyper, TypesANewNameByItsContext) {
+  const NerCorpus train = tiny_corpus();
+  auto ner = std::make_unique<Ner>(tiny_model().resources(), tiny_model().weights());
+  EXPECT_EQ(ner->name_typer().num_classes(), 0);
+  NerTrainOptions options;
+  options.name_typer_epochs = 5;
+  options.name_typer_word_dropout = 1.0;
+  add_name_typer(*ner, train, train, options);
+  ASSERT_EQ(ner->name_typer().num_classes(), ner::kNumTypes);
+  auto typed = [&](const Sentence& s, const NamedEntity& e) {
+    ner::DocumentContext context;
+    context.build({&s});
+    ner::NerScratch scratch;
+    ner::prepare(s, ner->resources(), context, scratch);
+    std::vector<FeatureId> features;
+    ner::name_features(s, scratch, e, features);
+    std::array<float, ner::kNumTypes> scores{};
+    ner->name_typer().add_scores(features, scores.data());
+    return static_cast<EntityType>(std::max_element(scores.begin(), scores.end()) -
+                                   scores.begin());
+  };
+  const Sentence works = tagged({{"Eva", Upos::kPropn}, {"Fischer", Upos::kPropn},
+                                 {"works", Upos::kVerb}, {"for", Upos::kAdp},
+                                 {"Zorblat", Upos::kPropn}, {".", Upos::kPunct}});
+  const Sentence visited = tagged({{"Eva", Upos::kPropn}, {"Fischer", Upos::kPropn},
+                                   {"visited", Upos::kVerb}, {"Zorblat", Upos::kPropn},
+                                   {".", Upos::kPunct}});
+  EXPECT_EQ(typed(works, {4, 5, EntityType::kPerson}), EntityType::kOrg);
+  EXPECT_EQ(typed(visited, {3, 4, EntityType::kPerson}), EntityType::kLocation);
+  EXPECT_EQ(typed(visited, {0, 2, EntityType::kLocation}), EntityType::kPerson);
+  // Without identity features a name is only its context and shape.
+  ner::DocumentContext context;
+  context.build({&works});
+  ner::NerScratch scratch;
+  ner::prepare(works, ner->resources(), context, scratch);
+  std::vector<FeatureId> all, without;
+  ner::name_features(works, scratch, {4, 5, EntityType::kOrg}, all);
+  ner::name_features(works, scratch, {4, 5, EntityType::kOrg}, without, false);
+  EXPECT_LT(without.size(), all.size());
+  for (FeatureId f : without) EXPECT_NE(std::find(all.begin(), all.end(), f), all.end());
+}
+
+// The classifier is saved with the model and counts in the type vote by its weight; a model
+// without one (as saved by earlier versions) still loads.
+TEST(NameTyper, IsSavedWithTheModelAndVotesOnTypes) {
+  const NerCorpus train = tiny_corpus();
+  auto ner = std::make_unique<Ner>(tiny_model().resources(), tiny_model().weights());
+  NerTrainOptions options;
+  options.name_typer_epochs = 5;
+  options.name_typer_word_dropout = 1.0;
+  add_name_typer(*ner, train, NerCorpus{}, options);
+  const std::string path = temp_path("kg-ner-typer");
+  ner->save(path);
+  NerOptions strong;
+  strong.name_typer_weight = 1000.0f;
+  const auto loaded = Ner::load(path, strong);
+  EXPECT_EQ(loaded->name_typer().num_classes(), ner::kNumTypes);
+  EXPECT_EQ(model_bytes(*loaded, "kg-ner-typer-again"), model_bytes(*ner, "kg-ner-typer-once"));
+  std::filesystem::remove(path);
+  const std::string plain = temp_path("kg-ner-plain");
+  tiny_model().save(plain);
+  EXPECT_EQ(Ner::load(plain)->name_typer().num_classes(), 0);
+  std::filesystem::remove(plain);
+  // With the classifier outweighing the sequence model, its type is the one given.
+  Sentence s = tagged({{"Eva", Upos::kPropn}, {"Fischer", Upos::kPropn}, {"works", Upos::kVerb},
+                       {"for", Upos::kAdp}, {"Zorblat", Upos::kPropn}, {".", Upos::kPunct}});
+  loaded->annotate(s);
+  ASSERT_EQ(s.entities.size(), 2u);
+  EXPECT_EQ(s.entities[1].first, 4);
+  EXPECT_EQ(s.entities[1].type, EntityType::kOrg);
+  EXPECT_EQ(s.entities[0].type, EntityType::kPerson);
 }
 
 TEST(Ner, RejectsCorruptedAndTruncatedModels) {
