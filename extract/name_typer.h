@@ -26,7 +26,8 @@ namespace kg::extract::ner {
 void name_features(const Sentence& sentence, const NerScratch& scratch, const NamedEntity& e,
                    std::vector<FeatureId>& out, bool identity = true);
 
-// Identifies name_features' templates (for model fingerprints); change it with them.
+// Identifies name_features' templates (written before the classifier's weights in a model
+// file and checked on loading); change it with them.
 inline constexpr std::string_view kNameFeatureVersion = "name-features-1";
 
 struct NameTyperOptions {

@@ -554,7 +554,14 @@ std::unique_ptr<Ner> Ner::load(const std::string& path, const NerOptions& option
   PerceptronModel weights = PerceptronModel::load(in);
   // The name classifier is optional (models of stop 15 and before have none).
   PerceptronModel typer;
-  if (!in.at_end()) typer = PerceptronModel::load(in);
+  if (!in.at_end()) {
+    // The classifier's feature templates are named before its weights.
+    if (in.str() != ner::kNameFeatureVersion) {
+      throw InputError(path + ": the NER name classifier was trained with other features "
+                       "(retrain it with this kg: kg train ner --name-typer-for)");
+    }
+    typer = PerceptronModel::load(in);
+  }
   in.finish();
   if (typer.num_classes() != 0 && typer.num_classes() != ner::kNumTypes) {
     throw InputError(path + ": NER name classifier has " + std::to_string(typer.num_classes()) +
@@ -579,7 +586,10 @@ void Ner::save(const std::string& path) const {
   resources_.gazetteer.save(out);
   resources_.silver.save(out);
   weights_.save(out);
-  if (name_typer_.num_classes() != 0) name_typer_.save(out);
+  if (name_typer_.num_classes() != 0) {
+    out.str(ner::kNameFeatureVersion);
+    name_typer_.save(out);
+  }
   out.save(path);
 }
 
