@@ -4,6 +4,7 @@
 #include <random>
 
 #include "extract/ner_train.h"
+#include "extract/seeded_shuffle.h"
 #include "extract/word_shape.h"
 
 namespace kg::extract::ner {
@@ -131,7 +132,7 @@ PerceptronModel train_name_typer(const NerCorpus& train, const NerResources& res
         if (e.type == EntityType::kDate || e.type == EntityType::kOther) continue;
         Example x;
         name_features(s, scratch, e, x.features);
-        name_features(s, scratch, e, x.without_identity, false);
+        if (options.word_dropout > 0.0) name_features(s, scratch, e, x.without_identity, false);
         x.type = static_cast<int>(e.type);
         examples.push_back(std::move(x));
       }
@@ -147,12 +148,11 @@ PerceptronModel train_name_typer(const NerCorpus& train, const NerResources& res
   int best_epoch = 0;
   std::array<float, kNumTypes> scores;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+    seeded_shuffle(order, rng);
     size_t errors = 0;
     for (size_t i : order) {
       const Example& x = examples[i];
-      const bool hide = options.word_dropout > 0.0 &&
-                        static_cast<double>(rng() >> 11) * 0x1.0p-53 < options.word_dropout;
+      const bool hide = options.word_dropout > 0.0 && uniform(rng) < options.word_dropout;
       const std::vector<FeatureId>& features = hide ? x.without_identity : x.features;
       scores.fill(0.0f);
       trainer.add_scores(features, scores.data());

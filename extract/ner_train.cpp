@@ -13,20 +13,12 @@
 
 #include "extract/error.h"
 #include "extract/name_typer.h"
+#include "extract/seeded_shuffle.h"
 #include "extract/word_shape.h"
 
 namespace kg::extract {
 
 namespace {
-
-// Fisher-Yates with the generator's raw output: the same order on every platform.
-void shuffle(std::vector<size_t>& v, std::mt19937_64& rng) {
-  for (size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[rng() % i]);
-}
-
-double uniform(std::mt19937_64& rng) {
-  return static_cast<double>(rng() >> 11) * (1.0 / 9007199254740992.0);
-}
 
 uint8_t capital_bucket(long long capitalised, long long total) {
   if (total < 2) return 0;
@@ -314,7 +306,7 @@ std::unique_ptr<Ner> train_epochs(const NerCorpus& train, const NerCorpus& dev,
   double best_f1 = -1.0;
   int best_epoch = 0;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    shuffle(order, rng);
+    seeded_shuffle(order, rng);
     size_t tokens = 0, errors = 0;
     for (size_t d : order) {
       // Augmentation per document, so that its context matches its sentences.
@@ -495,9 +487,6 @@ std::unique_ptr<Ner> train_ner(const NerCorpus& train, const NerCorpus& dev,
     return mean;
   };
   std::unique_ptr<Ner> model = train_model(train, options.seed);
-  if (options.name_typer_epochs > 0 && options.self_training_rounds == 0) {
-    add_name_typer(*model, train, dev, options);
-  }
   for (int round = 1; round <= options.self_training_rounds && !unlabelled.sentences.empty();
        ++round) {
     NerCorpus silver = unlabelled;
@@ -529,6 +518,8 @@ std::unique_ptr<Ner> train_ner(const NerCorpus& train, const NerCorpus& dev,
         " silver sentences too");
     model = train_model(extended, options.seed + round);
   }
+  // The name classifier comes last, over the final model's sequence weights and lists.
+  if (options.name_typer_epochs > 0) add_name_typer(*model, train, dev, options);
   return model;
 }
 

@@ -10,6 +10,7 @@
 #include "extract/parser_features.h"
 #include "extract/perceptron.h"
 #include "extract/projectivity.h"
+#include "extract/seeded_shuffle.h"
 
 namespace kg::extract {
 
@@ -55,11 +56,6 @@ LiftedTree lifted_tree(const Sentence& sentence, std::vector<Deprel>& relations)
     relations.push_back(rel);
   }
   return projectivize(heads, relations);
-}
-
-// A uniform draw in [0, 1) from 53 random bits: the same on every platform.
-double uniform(std::mt19937_64& rng) {
-  return static_cast<double>(rng() >> 11) * (1.0 / 9007199254740992.0);
 }
 
 struct Example {

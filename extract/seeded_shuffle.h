@@ -1,9 +1,10 @@
 #pragma once
-// A shuffle that gives the same order for the same seed on every platform and standard
-// library (std::shuffle and the std distributions are implementation-defined), so training
-// with --seed N is reproducible everywhere.
+// Shuffles and uniform draws that give the same results for the same seed on every platform
+// and standard library (std::shuffle and the std distributions are implementation-defined),
+// so training with --seed N is reproducible everywhere.
 
 #include <cstdint>
+#include <random>
 #include <utility>
 #include <vector>
 
@@ -32,6 +33,18 @@ void seeded_shuffle(std::vector<T>& items, SplitMix64& rng) {
     const size_t j = static_cast<size_t>(rng.next() % i);
     std::swap(items[i - 1], items[j]);
   }
+}
+
+// The same with std::mt19937_64, whose raw output (unlike std::shuffle and the std
+// distributions) the standard specifies.
+template <typename T>
+void seeded_shuffle(std::vector<T>& items, std::mt19937_64& rng) {
+  for (size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[rng() % i]);
+}
+
+// A uniform draw in [0, 1) from 53 random bits of `rng`: the same on every platform.
+inline double uniform(std::mt19937_64& rng) {
+  return static_cast<double>(rng() >> 11) * (1.0 / 9007199254740992.0);
 }
 
 }  // namespace kg::extract

@@ -535,6 +535,21 @@ TEST(NameTyper, TypesANewNameByItsContext) {
   for (FeatureId f : without) EXPECT_NE(std::find(all.begin(), all.end(), f), all.end());
 }
 
+// The classifier is trained over the final model, self-training rounds included.
+TEST(NameTyper, IsTrainedAfterSelfTrainingToo) {
+  const NerCorpus train = tiny_corpus();
+  NerTrainOptions options;
+  options.epochs = 2;
+  options.lowercase_fraction = 0.0;
+  options.self_training_rounds = 1;
+  options.name_typer_epochs = 2;
+  const auto model = train_ner(train, train, raw_words(train), {}, train, options);
+  EXPECT_EQ(model->name_typer().num_classes(), ner::kNumTypes);
+  options.name_typer_epochs = 0;
+  EXPECT_EQ(train_ner(train, train, raw_words(train), {}, train, options)->name_typer().num_classes(),
+            0);
+}
+
 // The classifier is saved with the model and counts in the type vote by its weight; a model
 // without one (as saved by earlier versions) still loads.
 TEST(NameTyper, IsSavedWithTheModelAndVotesOnTypes) {
